@@ -1,0 +1,1 @@
+"""Most-wanted site generator: validated YAML cases and photos to Markdown for MkDocs."""

@@ -1,0 +1,146 @@
+"""Rules beyond the schema: dates that must agree, status against history, unique numbers, photos.
+
+Each check reads validated cases and returns `Problem`s located at the field concerned. All
+checks run on every case, so one run reports every mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from .errors import Problem, field_path
+from .loader import LoadedCase
+from .model import Settings, date_bounds
+from .photos import check_photo
+from .text import summary_problems
+
+# The history events that fix a status, and the status each one means.
+STATUS_EVENTS = {
+    "arrested": "arrested",
+    "returned": "returned",
+    "surrendered": "returned",
+    "deceased": "deceased",
+    "withdrawn": "withdrawn",
+}
+
+
+def check_cases(
+    cases: tuple[LoadedCase, ...], settings: Settings | None, today: date
+) -> list[Problem]:
+    """Every rule beyond the schema, over all cases."""
+    problems: list[Problem] = []
+    for loaded in cases:
+        for field_loc, message in _case_problems(loaded, settings, today):
+            problems.append(
+                Problem(loaded.file, loaded.line(*field_loc), field_path(field_loc), message)
+            )
+    problems.extend(_duplicate_numbers(cases))
+    return problems
+
+
+Found = Iterator[tuple[tuple[str | int, ...], str]]
+
+
+def _case_problems(loaded: LoadedCase, settings: Settings | None, today: date) -> Found:
+    yield from _dates(loaded, today)
+    yield from _status(loaded)
+    yield from _photos(loaded)
+    if settings is not None:
+        declared = {named.id for named in settings.lists}
+        for i, list_id in enumerate(loaded.case.lists):
+            if list_id not in declared:
+                known = ", ".join(sorted(declared)) or "none declared"
+                yield (
+                    ("lists", i),
+                    f"list {list_id!r} is not declared in publication.yaml (declared: {known})",
+                )
+    if loaded.case.summary:
+        for message in summary_problems(loaded.case.summary):
+            yield ("summary",), message
+
+
+def _dates(loaded: LoadedCase, today: date) -> Found:
+    case = loaded.case
+    dated: list[tuple[tuple[str | int, ...], str]] = [(("fled", "date"), case.fled.date)]
+    if case.born:
+        dated.append((("born",), case.born))
+    if case.location and case.location.as_of:
+        dated.append((("location", "as_of"), case.location.as_of))
+    dated += [(("history", i, "date"), e.date) for i, e in enumerate(case.history)]
+    dated += [(("sources", i, "date"), s.date) for i, s in enumerate(case.sources) if s.date]
+    for loc, value in dated:
+        if date_bounds(value)[0] > today:
+            yield loc, f"{value} is in the future"
+    if case.born and date_bounds(case.born)[0] > date_bounds(case.fled.date)[1]:
+        yield ("born",), f"born {case.born} is after the flight on {case.fled.date}"
+    for i in range(1, len(case.history)):
+        before, this = case.history[i - 1].date, case.history[i].date
+        if date_bounds(this)[1] < date_bounds(before)[0]:
+            yield (
+                ("history", i, "date"),
+                f"{this} comes before the previous event ({before}); list events oldest first",
+            )
+
+
+def _status(loaded: LoadedCase) -> Found:
+    case = loaded.case
+    deciding = [(i, e) for i, e in enumerate(case.history) if e.event in STATUS_EVENTS]
+    if deciding:
+        i, latest = deciding[-1]
+        expected = STATUS_EVENTS[latest.event]
+        if case.status != expected:
+            yield (
+                ("status",),
+                (
+                    f"status is {case.status} but the latest deciding event is {latest.event} "
+                    f"on {latest.date} (history[{i}]); expected status {expected}"
+                ),
+            )
+    elif case.status in ("arrested", "returned", "deceased"):
+        event = "returned or surrendered" if case.status == "returned" else case.status
+        yield ("status",), f"status {case.status} needs a history event {event} that gives its date"
+
+
+def _photos(loaded: LoadedCase) -> Found:
+    folder = loaded.folder.resolve()
+    for i, photo in enumerate(loaded.case.photos):
+        loc: tuple[str | int, ...] = ("photos", i, "file")
+        target = (loaded.folder / photo.file).resolve()
+        if Path(photo.file).is_absolute() or not target.is_relative_to(folder):
+            yield loc, f"{photo.file!r} is outside the case folder; put the photo beside case.yaml"
+        elif not target.is_file():
+            yield loc, f"{photo.file!r} does not exist in {loaded.folder.name}/"
+        else:
+            message = check_photo(target)
+            if message:
+                yield loc, f"{photo.file!r} {message}"
+
+
+def normalise_number(number: str) -> str:
+    """The form in which two document numbers are compared: no spaces or dashes, capitals."""
+    return "".join(ch for ch in number.upper() if ch.isalnum())
+
+
+def _duplicate_numbers(cases: tuple[LoadedCase, ...]) -> list[Problem]:
+    first_seen: dict[str, tuple[LoadedCase, int]] = {}
+    problems = []
+    for loaded in cases:
+        for i, document in enumerate(loaded.case.documents):
+            key = normalise_number(document.number)
+            if key in first_seen:
+                other, j = first_seen[key]
+                where = "this case" if other is loaded else other.file
+                msg = f"number {document.number!r} is already used in {where} (documents[{j}])"
+                problems.append(
+                    Problem(
+                        loaded.file,
+                        loaded.line("documents", i, "number"),
+                        f"documents[{i}].number",
+                        msg,
+                    )
+                )
+            else:
+                first_seen[key] = (loaded, i)
+    return problems

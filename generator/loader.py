@@ -1,0 +1,204 @@
+"""Reading editors' files into models, turning every mistake into a located `Problem`.
+
+`load_project` reads `cases/publication.yaml` and every `cases/<id>/case.yaml`, and returns
+frozen, validated data together with all problems found. It never stops at the first mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, display_path, field_path
+from .model import CASE_ID, CASE_ID_RULE, PATTERN_HELP, Case, Settings
+from .yamlsrc import Document, YamlProblem, parse
+
+SETTINGS_FILE = "publication.yaml"
+CASE_FILE = "case.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A case that passed its schema, with where it came from (for later checks' messages)."""
+
+    id: str
+    folder: Path
+    file: str  # display path of case.yaml
+    case: Case
+    doc: Document
+
+    def line(self, *path: str | int) -> int:
+        return self.doc.line_of(path)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything read from cases/: settings, valid cases sorted by id, and the problems found."""
+
+    root: Path
+    settings: Settings | None
+    settings_doc: Document | None
+    cases: tuple[LoadedCase, ...]
+    problems: tuple[Problem, ...]
+
+
+def load_project(root: Path) -> Project:
+    """Read and schema-check every input file under root/cases."""
+    cases_dir = root / "cases"
+    problems: list[Problem] = []
+    settings, settings_doc = None, None
+    settings_path = cases_dir / SETTINGS_FILE
+    if not settings_path.is_file():
+        problems.append(Problem(display_path(settings_path, root), 0, "", "file is missing"))
+    else:
+        settings, settings_doc = load_model(settings_path, root, Settings, problems)
+
+    loaded: list[LoadedCase] = []
+    entries = sorted(cases_dir.iterdir()) if cases_dir.is_dir() else []
+    for entry in entries:
+        shown = display_path(entry, root)
+        if entry.name.startswith(".") or entry.name in (SETTINGS_FILE, "README.md"):
+            continue
+        if not entry.is_dir():
+            problems.append(
+                Problem(shown, 0, "", "unexpected file: cases/ holds one folder per case")
+            )
+            continue
+        if not CASE_ID.match(entry.name):
+            msg = f"folder name {entry.name!r} is not a valid case id: use {CASE_ID_RULE}"
+            problems.append(Problem(shown, 0, "", msg))
+            continue
+        case_path = entry / CASE_FILE
+        if not case_path.is_file():
+            problems.append(Problem(shown, 0, "", f"the case folder has no {CASE_FILE}"))
+            continue
+        case, doc = load_model(case_path, root, Case, problems)
+        if case is not None and doc is not None:
+            loaded.append(LoadedCase(entry.name, entry, display_path(case_path, root), case, doc))
+    return Project(root, settings, settings_doc, tuple(loaded), tuple(problems))
+
+
+def read_document(path: Path, shown: str, problems: list[Problem]) -> Document | None:
+    """Read a YAML file as strict, located data; record a problem and return None on failure."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, 0, "", f"cannot be read: {exc.strerror}"))
+        return None
+    if not raw.strip():
+        problems.append(Problem(shown, 0, "", "file is empty"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        msg = f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        problems.append(Problem(shown, line, "", msg))
+        return None
+    try:
+        doc = parse(text.removeprefix("\ufeff"))
+    except YamlProblem as exc:
+        problems.append(Problem(shown, exc.line, exc.field, exc.message))
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(
+            Problem(shown, 1, "", "expected a mapping of fields (key: value) at the top")
+        )
+        return None
+    return doc
+
+
+def load_model(
+    path: Path, root: Path, model: type[M], problems: list[Problem]
+) -> tuple[M | None, Document | None]:
+    """Read a YAML file and validate it against a model, recording every problem."""
+    shown = display_path(path, root)
+    doc = read_document(path, shown, problems)
+    if doc is None:
+        return None, None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message = explain(error, model, loc)
+            problems.append(Problem(shown, doc.line_of(loc), field_path(loc), message))
+        return None, doc
+
+
+def explain(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """An editor-facing sentence for one pydantic error: what was expected, what was found."""
+    kind, given = error["type"], error.get("input")
+    shown = f"{given!r}" if isinstance(given, str) else "nothing"
+    if kind == "extra_forbidden":
+        known = sorted(_keys_at(model, loc[:-1]))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(known)}"
+        return f"unknown field {loc[-1]!r}{hint}"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"].replace("'", "")
+        return f"expected one of {expected}; got {shown}"
+    if kind == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        return f"expected {PATTERN_HELP.get(pattern, 'text matching ' + pattern)}; got {shown}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"expected a whole number without separators; got {shown}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false; got {shown}"
+    if kind == "list_type":
+        return f"expected a list (- item lines, or [a, b]); got {shown}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields (key: value); got {shown}"
+    if kind == "string_type":
+        return "expected text; got a list or mapping" if given is not None else "must not be empty"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return f"{error['msg']}; got {shown}"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that holds the fields at loc, following nested models and lists."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        by_key = {f.alias or n: f for n, f in current.model_fields.items()}
+        if part not in by_key:
+            return None
+        current = _inner_model(by_key[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap Optional[...] and list[...] down to a model class, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _keys_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    target = _model_at(model, loc)
+    if target is None:
+        return []
+    return [f.alias or n for n, f in target.model_fields.items()]

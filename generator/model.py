@@ -1,0 +1,341 @@
+"""The case format and the publication settings: the contract with editors, as pydantic models.
+
+Each model forbids unknown keys and describes every field; the same models validate the YAML,
+document the format and generate its JSON Schema. Rules that span several fields or several
+cases (dates in order, status against history, unique numbers) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+CASE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
+CASE_ID_RULE = (
+    "3 to 64 characters of lowercase a-z, 0-9 and hyphens, "
+    "starting and ending with a letter or digit"
+)
+
+# Codes that Babel knows as territories but that are not ISO 3166-1 alpha-2 countries.
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+WHOLE_NUMBER_PATTERN = r"^[0-9]+$"
+URL_PATTERN = r"^https?://[^\s<>\"]+$"
+LIST_ID_PATTERN = r"^[a-z0-9-]+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# How each pattern is explained to editors when a value does not match it.
+PATTERN_HELP = {
+    DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    URL_PATTERN: "an http:// or https:// address",
+    CASE_ID.pattern: f"a case id: {CASE_ID_RULE}",
+    LIST_ID_PATTERN: "an id of lowercase letters, digits and hyphens",
+    EMAIL_PATTERN: "an email address",
+}
+_NOT_COUNTRIES = {
+    "AC",
+    "CP",
+    "CQ",
+    "DG",
+    "EA",
+    "EU",
+    "EZ",
+    "IC",
+    "QO",
+    "TA",
+    "UN",
+    "XA",
+    "XB",
+    "ZZ",
+}
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes (plus XK, Kosovo), from Babel's CLDR data."""
+    from babel import Locale
+
+    names = Locale("en").territories
+    return frozenset(c for c in names if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 currency codes, from Babel's CLDR data."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line of text")
+    return value
+
+
+def _country(value: str) -> str:
+    if value not in country_codes():
+        hint = (
+            f"; write it in capitals: {value.upper()}" if value.upper() in country_codes() else ""
+        )
+        raise ValueError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code such as CN or US{hint}"
+        )
+    return value
+
+
+def _currency(value: str) -> str:
+    if value not in currency_codes():
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code such as CNY, USD or EUR")
+    return value
+
+
+def _partial_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (
+        parts[0],
+        parts[1] if len(parts) > 1 else 1,
+        parts[2] if len(parts) > 2 else 1,
+    )
+    if year < 1800:
+        raise ValueError(f"{value!r} is before 1800; check the year")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value!r} has no month {month:02d}")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{value!r} is not a real date")
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_single_line)
+]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Country = Annotated[
+    str,
+    Field(description="ISO 3166-1 alpha-2 country code, in capitals (CN, US, NO)", examples=["CN"]),
+    AfterValidator(_country),
+]
+Currency = Annotated[
+    str, Field(description="ISO 4217 currency code", examples=["CNY"]), AfterValidator(_currency)
+]
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=DATE_PATTERN,
+        description="A date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD",
+        examples=["2012-07-14", "2012-07", "2012"],
+    ),
+    AfterValidator(_partial_date),
+]
+Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http or https address")]
+ListId = Annotated[str, StringConstraints(pattern=LIST_ID_PATTERN)]
+CaseId = Annotated[str, Field(pattern=CASE_ID.pattern, description=CASE_ID_RULE)]
+Publish = Literal["full", "partial", "hidden"]
+Status = Literal["at_large", "arrested", "returned", "deceased", "withdrawn"]
+EventKind = Literal[
+    "listed",
+    "red_notice",
+    "located",
+    "arrested",
+    "returned",
+    "surrendered",
+    "deceased",
+    "withdrawn",
+    "note",
+]
+
+
+def _unique(values: list[str]) -> list[str]:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise ValueError(f"{', '.join(repeated)} listed more than once")
+    return values
+
+
+def _strict_bool(value: object) -> object:
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise ValueError(f"expected true or false; got {value!r}")
+    return value
+
+
+def _digits(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(WHOLE_NUMBER_PATTERN, value):
+        raise ValueError(f"expected a whole number written with digits only; got {value!r}")
+    return value
+
+
+# Whole numbers as digits only: "94_000_000" or "1e6" are refused rather than guessed at.
+WholeNumber = Annotated[int, BeforeValidator(_digits)]
+StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
+
+
+def date_bounds(value: str) -> tuple[date, date]:
+    """The earliest and latest day a partial date can mean."""
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(year, month, parts[2])
+    return day, day
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors and loaded data never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class Name(Strict):
+    latin: Text = Field(
+        description="Name in Latin letters, family name in capitals as in a passport: WANG Jianguo"
+    )
+    native: Text | None = Field(None, description="The name in its original script, such as 王建国")
+
+
+class Photo(Strict):
+    file: Text = Field(description="File name inside this case folder; JPEG, PNG or WebP")
+    caption: Text | None = Field(
+        None, description="Shown under the photo, such as 'Photograph taken in 2009'"
+    )
+
+
+class IdentityDocument(Strict):
+    kind: Literal["national_id", "passport", "other"] = Field(description="What kind of document")
+    number: Text = Field(
+        description="The number exactly as printed, letters and leading zeros included"
+    )
+    country: Country | None = Field(None, description="Issuing country")
+    publish: Publish | None = Field(
+        None,
+        description="full, partial (last four characters only) or hidden; "
+        "default from publication settings",
+    )
+
+
+class Amount(Strict):
+    value: WholeNumber = Field(gt=0, description="Whole units of the currency")
+    currency: Currency
+
+
+class Crime(Strict):
+    charge: Text = Field(
+        description="The suspected offence, such as 'Embezzlement of public funds'"
+    )
+    amount: Amount | None = Field(None, description="Sum involved, if known")
+
+
+class Fled(Strict):
+    date: PartialDate = Field(description="When the person left")
+    from_: Country = Field(alias="from", description="Country the person fled from")
+
+
+class Location(Strict):
+    country: Country = Field(description="Country where the person is believed to be")
+    region: Text | None = Field(None, description="State, province or city")
+    as_of: PartialDate | None = Field(None, description="When this was last believed true")
+
+
+class Event(Strict):
+    date: PartialDate
+    event: EventKind = Field(description="What happened; surrendered counts as returned")
+    note: Text | None = None
+    source: Url | None = None
+    country: Country | None = Field(
+        None, description="Where it happened; for a return, the country returned from"
+    )
+
+
+class Source(Strict):
+    title: Text
+    url: Url
+    date: PartialDate | None = None
+
+
+class Case(Strict):
+    """One person, as written in cases/<id>/case.yaml."""
+
+    name: Name
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other names the person is known by"
+    )
+    sex: Literal["male", "female", "unknown"]
+    born: PartialDate | None = Field(None, description="Date of birth, as precise as known")
+    birthplace: Text | None = None
+    nationality: Annotated[list[Country], AfterValidator(_unique)] = Field(
+        min_length=1, description="Nationalities, as country codes"
+    )
+    position: Text | None = Field(None, description="Post held at the time of the suspected crimes")
+    photos: list[Photo] = Field(
+        default_factory=list, description="Photos; the first is the main one"
+    )
+    documents: list[IdentityDocument] = Field(
+        default_factory=list, description="Identity documents"
+    )
+    crimes: list[Crime] = Field(min_length=1, description="Suspected crimes; at least one")
+    fled: Fled
+    location: Location | None = Field(
+        None, description="Suspected current whereabouts; omit when unknown"
+    )
+    red_notice: Text | None = Field(
+        None, description="Interpol red notice reference, such as 2015/12345"
+    )
+    lists: Annotated[list[ListId], AfterValidator(_unique)] = Field(
+        default_factory=list, description="Ids of named lists declared in the publication settings"
+    )
+    status: Status
+    history: list[Event] = Field(default_factory=list, description="Events, oldest first")
+    summary: LongText | None = Field(
+        None, description="Markdown: emphasis, lists, http(s) and mailto links"
+    )
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Agency(Strict):
+    name: Text
+    url: Url | None = None
+
+
+class Tips(Strict):
+    phone: Text | None = None
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = None
+    form: Url | None = Field(None, description="Address of the agency's web form for clues")
+    note: Text | None = Field(None, description="A sentence shown with the channels")
+
+
+class NamedList(Strict):
+    id: ListId
+    title: Text
+    description: Text | None = None
+
+
+class Figure(Strict):
+    label: Text
+    value: WholeNumber = Field(ge=0)
+
+
+class OfficialTotals(Strict):
+    figures: list[Figure] = Field(min_length=1)
+    as_of: PartialDate
+    source: Source
+
+
+class Settings(Strict):
+    """The publication settings, in cases/publication.yaml."""
+
+    title: Text = Field(description="Site title")
+    agency: Agency
+    tips: Tips
+    default_publish: Publish = Field(
+        description="Publish policy for document numbers that set none"
+    )
+    lists: list[NamedList] = Field(default_factory=list)
+    official_totals: OfficialTotals | None = None
+    demonstration: StrictBool = Field(
+        description="True while the cases are fictional: every page says so"
+    )

@@ -1,0 +1,120 @@
+"""The public view of the data: the one place where the privacy rules are applied.
+
+Everything that renders pages or data files reads `Published` cases, never raw ones: withdrawn
+cases are not in the view at all, hidden document numbers are dropped, partial ones are reduced
+to their last four characters before any template can see them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import LoadedCase
+from .model import Case, Event, Settings, date_bounds
+from .photos import ProcessedPhoto
+
+MASK = "••••"
+RETURN_EVENTS = ("returned", "surrendered")
+DOCUMENT_LABELS = {"national_id": "National ID", "passport": "Passport", "other": "Document"}
+
+
+@dataclass(frozen=True)
+class ShownDocument:
+    """A document as the public may see it."""
+
+    kind: str
+    label: str
+    number: str  # the full number, or the mask and the last four characters
+    country: str | None
+    policy: str  # full | partial
+
+
+@dataclass(frozen=True)
+class ShownPhoto:
+    processed: ProcessedPhoto
+    caption: str | None
+    alt: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """One published case: the case with no documents in it, and what may be shown of them."""
+
+    id: str
+    case: Case
+    documents: tuple[ShownDocument, ...]
+    photos: tuple[ShownPhoto, ...]
+
+    @property
+    def names(self) -> str:
+        native = f" ({self.case.name.native})" if self.case.name.native else ""
+        return self.case.name.latin + native
+
+    @property
+    def outcome(self) -> Event | None:
+        """The history event that ended the search (arrest, return, death), if any."""
+        kinds = RETURN_EVENTS if self.case.status == "returned" else (self.case.status,)
+        events = [e for e in self.case.history if e.event in kinds]
+        return events[-1] if events else None
+
+    @property
+    def returned_from(self) -> str | None:
+        event = self.outcome
+        if self.case.status != "returned" or event is None:
+            return None
+        return event.country or (self.case.location.country if self.case.location else None)
+
+    @property
+    def fled_year(self) -> int:
+        return date_bounds(self.case.fled.date)[0].year
+
+
+def shown_document_number(number: str, policy: str) -> str | None:
+    """What the public sees of a number: all of it, its last four characters, or nothing."""
+    if policy == "hidden":
+        return None
+    if policy == "partial":
+        return f"{MASK}{number[-4:]}" if len(number) > 4 else MASK
+    return number
+
+
+def publish(
+    cases: tuple[LoadedCase, ...], settings: Settings, photos: dict[Path, ProcessedPhoto]
+) -> tuple[Published, ...]:
+    """The public view of every case that is not withdrawn, sorted by id."""
+    out = []
+    for loaded in sorted(cases, key=lambda c: c.id):
+        case = loaded.case
+        if case.status == "withdrawn":
+            continue
+        documents = []
+        for document in case.documents:
+            policy = document.publish or settings.default_publish
+            number = shown_document_number(document.number, policy)
+            if number is not None:
+                label = DOCUMENT_LABELS[document.kind]
+                documents.append(
+                    ShownDocument(document.kind, label, number, document.country, policy)
+                )
+        shown_photos = []
+        for i, photo in enumerate(case.photos):
+            alt = f"Photo {i + 1} of {case.name.latin}" + (
+                f": {photo.caption}" if photo.caption else ""
+            )
+            shown_photos.append(
+                ShownPhoto(photos[(loaded.folder / photo.file).resolve()], photo.caption, alt)
+            )
+        public_case = case.model_copy(update={"documents": []})
+        out.append(Published(loaded.id, public_case, tuple(documents), tuple(shown_photos)))
+    return tuple(out)
+
+
+def photo_sources(cases: tuple[LoadedCase, ...]) -> list[Path]:
+    """The photo files of every published case; withdrawn cases' photos are never read."""
+    return sorted(
+        (loaded.folder / photo.file).resolve()
+        for loaded in cases
+        if loaded.case.status != "withdrawn"
+        for photo in loaded.case.photos
+    )

@@ -1,0 +1,163 @@
+"""Rendering the public view into Markdown pages, with Jinja2 templates kept in templates/.
+
+Every `{{ value }}` in a template passes through `text.esc` unless it is already `Markup`, so an
+editor's text can never become markup. Links between generated pages are relative and written
+for directory URLs: home is /, the listing /cases/, a case /cases/<id>/.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from .model import Amount, Settings
+from .publish import Published
+from .text import esc, summary_markdown
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_LABELS = {
+    "at_large": "At large",
+    "arrested": "Arrested",
+    "returned": "Returned",
+    "deceased": "Deceased",
+}
+STATUS_ORDER = ("at_large", "arrested", "returned", "deceased")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@cache
+def country_name(code: str) -> str:
+    """English name of a country code, from Babel's CLDR data."""
+    return str(Locale("en").territories.get(code, code))
+
+
+def human_date(value: str) -> str:
+    """2012-07-14 as 14 July 2012, 2012-07 as July 2012, 2012 as 2012."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def money(amount: Amount) -> str:
+    return f"{format_decimal(amount.value, locale='en')} {amount.currency}"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Headline figures computed from the published cases."""
+
+    at_large: int
+    known: int
+    unknown: int
+    arrested: int
+    returned: int
+    returned_countries: int
+    deceased: int
+    total: int
+
+
+def figures(cases: tuple[Published, ...]) -> Figures:
+    status = Counter(p.case.status for p in cases)
+    at_large = [p for p in cases if p.case.status == "at_large"]
+    known = sum(1 for p in at_large if p.case.location)
+    countries = {p.returned_from for p in cases if p.returned_from}
+    return Figures(
+        at_large=len(at_large),
+        known=known,
+        unknown=len(at_large) - known,
+        arrested=status["arrested"],
+        returned=status["returned"],
+        returned_countries=len(countries),
+        deceased=status["deceased"],
+        total=len(cases),
+    )
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed a missing value; guard it with {% if %}")
+    return value if isinstance(value, Markup) else Markup(esc(value))
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    """Jinja's join would HTML-escape only; this one escapes each item as every value is."""
+    return Markup(separator.join(v if isinstance(v, Markup) else esc(v) for v in values))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # macros then return Markup; values still go through _finalize
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        country=country_name,
+        date=human_date,
+        money=money,
+        status=STATUS_LABELS.get,
+        summary=lambda text: Markup(summary_markdown(text)),
+        join=_join,
+    )
+    return env
+
+
+def sort_key(p: Published) -> tuple[int, str]:
+    """Listing order: at large first, then arrested, returned, deceased; by id within each."""
+    return (STATUS_ORDER.index(p.case.status), p.id)
+
+
+def render_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, str]:
+    """Every generated Markdown page, by its path under docs/."""
+    env = environment()
+    ordered = tuple(sorted(cases, key=sort_key))
+    groups = {s: tuple(p for p in ordered if p.case.status == s) for s in STATUS_ORDER}
+    lists = {named.id: named for named in settings.lists}
+    common = {"settings": settings, "status_labels": STATUS_LABELS, "lists": lists}
+    pages = {
+        "index.md": env.get_template("home.md.j2").render(
+            **common,
+            root="",
+            figures=figures(ordered),
+            priority=tuple(p for p in groups["at_large"] if "priority" in p.case.lists),
+        ),
+        "cases/index.md": env.get_template("cases.md.j2").render(
+            **common,
+            root="../",
+            groups=groups,
+            count=len(ordered),
+        ),
+    }
+    case_template = env.get_template("case.md.j2")
+    for p in ordered:
+        pages[f"cases/{p.id}/index.md"] = case_template.render(
+            **common, root="../../", p=p, c=p.case
+        )
+    return pages

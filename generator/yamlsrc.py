@@ -1,0 +1,112 @@
+"""Strict YAML reading for editors' files: every scalar stays text, and every value keeps its line.
+
+PyYAML's usual loaders guess types: `NO` becomes False, `01234567` an octal number, `2012-07-14`
+a date. For case data each of those guesses corrupts a value, so this reader resolves nothing:
+a scalar is a string, a plain `~`, `null` or empty value is None, and the models decide what
+each string means. Anchors, aliases and explicit tags are refused, duplicate keys are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import field_path
+
+Path_ = tuple[str | int, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class YamlProblem(Exception):
+    """A syntax or structure mistake, with its 1-based line."""
+
+    def __init__(self, line: int, field: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data read from one file, with the line of every value and every key."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    key_lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its closest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if end == len(path) and prefix in self.key_lines:
+                return self.key_lines[prefix]
+            if prefix in self.lines:
+                return self.lines[prefix]
+        return 1
+
+
+class _StrictLoader(yaml.BaseLoader):
+    """BaseLoader resolves no implicit types; this one also refuses anchors, aliases and tags."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, "", "aliases (*name) are not allowed; write the value out")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(line, "", "anchors (&name) are not allowed; write the value out")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise YamlProblem(line, "", f"tags such as {tag!r} are not allowed")
+        return super().compose_node(parent, index)
+
+
+def parse(text: str) -> Document:
+    """Read one YAML document from text. Raises YamlProblem on the first syntax mistake."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "invalid YAML"
+        raise YamlProblem(line, "", f"invalid YAML: {what}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, "", f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return Document(None)
+    lines: dict[Path_, int] = {}
+    key_lines: dict[Path_, int] = {}
+    data = _convert(node, (), lines, key_lines)
+    return Document(data, lines, key_lines)
+
+
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], keys: dict[Path_, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), lines, keys) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(line, field_path(path), "a key must be plain text")
+            key = key_node.value
+            if key in out:
+                first = keys[(*path, key)]
+                msg = f"duplicate key (first given on line {first})"
+                raise YamlProblem(line, field_path((*path, key)), msg)
+            keys[(*path, key)] = line
+            out[key] = _convert(value_node, (*path, key), lines, keys)
+        return out
+    raise YamlProblem(node.start_mark.line + 1, field_path(path), "unsupported YAML node")

@@ -1,0 +1,92 @@
+"""Shared fixtures: small projects written into temporary folders, and real photos."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SETTINGS = """\
+title: Test list
+agency:
+  name: Test Agency
+tips:
+  email: tips@example.org
+  form: https://example.org/tips
+default_publish: partial
+lists:
+  - id: priority
+    title: Priority
+demonstration: true
+"""
+
+CASE = """\
+name:
+  latin: TEST Person
+  native: 测试人
+sex: female
+born: 1970-05
+nationality: [CN]
+crimes:
+  - charge: Bribery
+fled:
+  date: 2010-01-02
+  from: CN
+status: at_large
+"""
+
+
+class Project:
+    """A throwaway project folder with cases/ and docs/."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "cases").mkdir(parents=True)
+        (root / "docs").mkdir()
+        self.write("cases/publication.yaml", SETTINGS)
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def case(self, case_id: str, text: str = CASE) -> Path:
+        return self.write(f"cases/{case_id}/case.yaml", text)
+
+    def photo(self, case_id: str, name: str, size: tuple[int, int] = (300, 400)) -> Path:
+        path = self.root / "cases" / case_id / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, (120, 90, 60)).save(path, "JPEG")
+        return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real project (sample cases, docs, config) to build in isolation."""
+    target = tmp_path_factory.mktemp("sample") / "project"
+    ignore = shutil.ignore_patterns(
+        ".venv",
+        "site",
+        ".build",
+        ".cache",
+        ".git",
+        "__pycache__",
+        "cases",
+        "photos",
+        "index.md",
+        ".generated.json",
+    )
+    shutil.copytree(ROOT, target, ignore=ignore)
+    shutil.copytree(ROOT / "cases", target / "cases")
+    return target
