@@ -13,7 +13,14 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 CASE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 CASE_ID_RULE = (
@@ -58,8 +65,8 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes (plus XK, Kosovo), from Babel's CLDR data."""
     from babel import Locale
 
-    names = Locale("en").territories
-    return frozenset(c for c in names if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
+    codes = (str(code) for code in Locale("en").territories)
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
 
 
 @cache

@@ -22,9 +22,8 @@ import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
@@ -33,20 +32,22 @@ CACHE_VERSION = "photos-1"  # bump whenever a change here alters the published b
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 REDUCING_GAP = 2.0  # JPEG draft decoding keeps at least this factor above the largest output
-# What produced the bytes: part of every hash, so a new encoder never reuses stale cache entries.
+# What makes the bytes: part of every hash, so that a new encoder never reuses old cache entries.
 ENGINE = (
     f"Pillow {PIL.__version__}; libjpeg {features.version('jpg')}; "
     f"libwebp {features.version('webp')}; lcms {features.version('littlecms2')}"
 )
-_MB = 1024 * 1024
 # Camera JPEGs that embed a second picture are reported by Pillow as "MPO"; they are JPEG files.
 _ACCEPTED = {"JPEG", "MPO", "PNG", "WEBP"}
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, struct.error)
 _BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
-_FORMATS = (("webp", "WEBP", "image/webp"), ("jpg", "JPEG", "image/jpeg"))
-
-Fit = Literal["cover", "contain"]
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_TOO_BIG = "is too large to decode safely; photos must be at most 40 megapixels"
+_FORMATS: tuple[tuple[Literal["WEBP", "JPEG"], str, str], ...] = (
+    ("WEBP", "webp", "image/webp"),
+    ("JPEG", "jpg", "image/jpeg"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,22 +58,24 @@ class Rendition:
     name: str
     width: int
     height: int
-    fit: Fit
+    fit: Literal["cover", "contain"]
     webp_quality: int = 80
     jpeg_quality: int = 82
 
     def __post_init__(self) -> None:
-        if not re.fullmatch(r"[a-z0-9]+", self.name):
-            raise ValueError(f"rendition name {self.name!r} must be lowercase letters and digits")
-        if self.width < 1 or self.height < 1 or self.fit not in ("cover", "contain"):
-            raise ValueError(f"rendition {self.name!r} has an invalid size or fit")
-        if not (1 <= self.webp_quality <= 100 and 1 <= self.jpeg_quality <= 100):
-            raise ValueError(f"rendition {self.name!r} qualities must be between 1 and 100")
+        qualities = (self.webp_quality, self.jpeg_quality)
+        if not (
+            re.fullmatch(r"[a-z0-9]+", self.name)
+            and self.fit in ("cover", "contain")
+            and min(self.width, self.height) > 0
+            and all(0 < q <= 100 for q in qualities)
+        ):
+            raise ValueError(f"invalid rendition {self!r}")
 
 
 CARD = Rendition("card", 360, 450, "cover")
 LARGE = Rendition("large", 960, 1200, "contain")
-RENDITIONS = (CARD, LARGE)
+RENDITIONS = (CARD, LARGE)  # the order of ProcessedPhoto's fields
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,6 @@ class ProcessedPhoto:
         return (self.card_webp, self.card_jpeg, self.large_webp, self.large_jpeg)
 
 
-_ROLES = ("card_webp", "card_jpeg", "large_webp", "large_jpeg")  # order of rendition x format
-
-
 @dataclass
 class PhotoStats:
     """Counters that `process_photos` adds to when given one, for logs and benchmarks."""
@@ -112,7 +112,7 @@ class PhotoStats:
     processed: int = 0  # distinct photos decoded and encoded
 
 
-class PhotoError(ValueError):
+class PhotoError(Exception):
     """A source photo that cannot be published; `message` is the sentence for editors."""
 
     def __init__(self, path: Path, message: str) -> None:
@@ -124,38 +124,32 @@ class PhotoError(ValueError):
         return f"{self.path}: {self.message}"
 
 
-class _Refused(Exception):
-    """Internal: carries the editor's message until the caller attaches the file."""
-
-
 def _ceil1(value: float) -> str:
     """Round up to one decimal, so that a value just over a limit never prints as the limit."""
     return f"{math.ceil(value * 10) / 10:.1f}"
 
 
 def _read(path: Path) -> bytes:
-    """The source bytes, refused when the file is unreadable or bigger than MAX_BYTES."""
+    """The source bytes; refused when unreadable or bigger than MAX_BYTES (checked first)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _Refused(f"is {_ceil1(size / _MB)} MB; photos must be at most 20 MB")
-        return path.read_bytes()
+        if size <= MAX_BYTES:
+            return path.read_bytes()
     except OSError as exc:
-        raise _Refused(f"could not be read: {exc.strerror or exc}") from exc
+        raise PhotoError(path, f"could not be read: {exc.strerror or exc}") from exc
+    raise PhotoError(path, f"is {_ceil1(size / 1024 / 1024)} MB; photos must be at most 20 MB")
 
 
-def _check_header(img: Image.Image) -> None:
+def _check_header(path: Path, img: Image.Image) -> None:
     """Refuse by what the header says (format by content, pixel count) before any decoding."""
     if img.format not in _ACCEPTED:
         name = img.format or "unknown"
         article = "an" if name[0] in "AEFHILMNORSX" else "a"
-        raise _Refused(f"is {article} {name} image; use JPEG, PNG or WebP")
-    width, height = img.size
-    if width * height > MAX_PIXELS:
-        mp = _ceil1(width * height / 1e6)
-        raise _Refused(
-            f"is {width} x {height} pixels ({mp} megapixels); photos must be at most 40 megapixels"
-        )
+        raise PhotoError(path, f"is {article} {name} image; use JPEG, PNG or WebP")
+    w, h = img.size
+    if w * h > MAX_PIXELS:
+        size = f"{w} x {h} pixels ({_ceil1(w * h / 1e6)} megapixels)"
+        raise PhotoError(path, f"is {size}; photos must be at most 40 megapixels")
 
 
 def _scale(size: tuple[int, int], rendition: Rendition) -> float:
@@ -175,55 +169,49 @@ def target_size(size: tuple[int, int], rendition: Rendition) -> tuple[int, int]:
 def _draft(img: Image.Image, renditions: Sequence[Rendition]) -> None:
     """Let a JPEG decode at 1/2, 1/4 or 1/8 scale when every rendition stays well covered.
 
-    Must run before decoding and before `exif_transpose`, so the wanted size is computed upright
-    and then turned back into the stored orientation."""
+    Runs before decoding, hence before `exif_transpose`: the wanted size is computed upright,
+    then turned back to the stored orientation. Pillow keeps both axes at least that big."""
     if not renditions or img.format not in ("JPEG", "MPO"):
         return
-    width, height = img.size
     rotated = img.getexif().get(ExifTags.Base.Orientation, 1) in _ROTATED
-    upright = (height, width) if rotated else (width, height)
-    need_w = need_h = 1
+    upright = (img.height, img.width) if rotated else img.size
+    want_w = want_h = 1
     for rendition in renditions:
-        s = min(_scale(upright, rendition), 1.0)
-        need_w = max(need_w, math.ceil(upright[0] * s * REDUCING_GAP))
-        need_h = max(need_h, math.ceil(upright[1] * s * REDUCING_GAP))
-    want = (min(need_w, upright[0]), min(need_h, upright[1]))
-    img.draft("RGB", (want[1], want[0]) if rotated else want)
+        s = min(_scale(upright, rendition), 1.0) * REDUCING_GAP
+        want_w = max(want_w, min(upright[0], math.ceil(upright[0] * s)))
+        want_h = max(want_h, min(upright[1], math.ceil(upright[1] * s)))
+    img.draft("RGB", (want_h, want_w) if rotated else (want_w, want_h))
 
 
-def _decode(data: bytes, renditions: Sequence[Rendition] = ()) -> Image.Image:
-    """Open, check and fully decode a photo; any refusal is raised as `_Refused`.
+def _decode(path: Path, data: bytes, renditions: Sequence[Rendition] = ()) -> Image.Image:
+    """Open, check and fully decode a photo, or raise `PhotoError`.
 
-    Pillow's own decompression-bomb warning is made an error and reported like our own limit, so
-    no warning escapes. With `renditions`, big JPEGs are decoded at a reduced scale."""
+    Pillow's decompression-bomb warning is made an error and reported like our own limit, so no
+    warning escapes. With `renditions`, big JPEGs are decoded at a reduced scale."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
-            _check_header(img)
+            _check_header(path, img)
             _draft(img, renditions)
             img.load()
+            img.getexif()  # parse EXIF here, so that `normalize` cannot meet a broken one
             return img
     except UnidentifiedImageError:
-        raise _Refused("is not a JPEG, PNG or WebP image") from None
+        raise PhotoError(path, "is not a JPEG, PNG or WebP image") from None
     except _BOMB:
-        raise _Refused("is too large to decode safely; photos must be at most 40 megapixels") from None
+        raise PhotoError(path, _TOO_BIG) from None
     except _DECODE_ERRORS as exc:
-        raise _Refused(f"could not be decoded: {exc}") from exc
+        raise PhotoError(path, f"could not be decoded: {exc}") from exc
 
 
 def check_photo(path: Path) -> str | None:
     """None when the photo can be published, else one sentence for editors (without the file)."""
     try:
-        _decode(_read(path)).close()
-    except _Refused as exc:
-        return str(exc)
+        _decode(path, _read(path)).close()
+    except PhotoError as exc:
+        return exc.message
     return None
-
-
-@cache
-def _srgb() -> ImageCms.ImageCmsProfile:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def normalize(img: Image.Image) -> Image.Image:
@@ -241,12 +229,9 @@ def normalize(img: Image.Image) -> Image.Image:
     elif img.mode not in ("RGB", "L", "CMYK"):
         img = img.convert("RGB")
     if icc:
-        try:
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError, TypeError):
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            converted = ImageCms.profileToProfile(img, source, _srgb(), outputMode="RGB")
-            img = converted if converted is not None else img
-        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            pass
+            img = ImageCms.profileToProfile(img, source, _SRGB, outputMode="RGB") or img
     img = img.convert("RGB")
     if alpha is not None:
         white = Image.new("RGB", img.size, (255, 255, 255))
@@ -257,46 +242,45 @@ def normalize(img: Image.Image) -> Image.Image:
 
 def render(img: Image.Image, rendition: Rendition) -> Image.Image:
     """Resize a normalized image (LANCZOS) to `rendition`, centre-cropping for "cover"."""
-    width, height = img.size
-    s = _scale(img.size, rendition)
+    w, h = img.size
+    box = (0.0, 0.0, float(w), float(h))
     if rendition.fit == "cover":
-        crop_w, crop_h = min(width, rendition.width / s), min(height, rendition.height / s)
-        box = ((width - crop_w) / 2, (height - crop_h) / 2, (width + crop_w) / 2, (height + crop_h) / 2)
-    else:
-        box = (0.0, 0.0, float(width), float(height))
+        s = _scale(img.size, rendition)
+        crop_w, crop_h = min(w, rendition.width / s), min(h, rendition.height / s)
+        box = ((w - crop_w) / 2, (h - crop_h) / 2, (w + crop_w) / 2, (h + crop_h) / 2)
     out = img.resize(target_size(img.size, rendition), Image.Resampling.LANCZOS, box=box)
     return Image.frombytes("RGB", out.size, out.convert("RGB").tobytes())
 
 
 def encode(img: Image.Image, fmt: Literal["WEBP", "JPEG"], rendition: Rendition) -> bytes:
-    """Encode deterministically from bare pixels, so no metadata of `img.info` can follow."""
+    """Encode deterministically from bare pixels, so that nothing of `img.info` can follow."""
     bare = Image.frombytes("RGB", img.size, img.convert("RGB").tobytes())
     buf = io.BytesIO()
     if fmt == "WEBP":
         bare.save(buf, "WEBP", quality=rendition.webp_quality, method=6, exif=b"", xmp=b"")
     else:
+        quality = rendition.jpeg_quality
         bare.save(
-            buf, "JPEG", quality=rendition.jpeg_quality, optimize=True, progressive=True,
-            subsampling="4:2:0", exif=b"",
+            buf,
+            "JPEG",
+            quality=quality,
+            optimize=True,
+            progressive=True,
+            exif=b"",
+            subsampling="4:2:0",
         )
     return buf.getvalue()
 
 
 def _settings(renditions: Sequence[Rendition]) -> bytes:
+    """Everything besides the source that changes the output bytes."""
     return json.dumps([CACHE_VERSION, ENGINE, [astuple(r) for r in renditions]]).encode()
 
 
-def _cache_key(digest: bytes) -> str:
-    """The cache key: the source's SHA-256 plus every setting that changes the output."""
-    return hashlib.sha256(digest + _settings(RENDITIONS)).hexdigest()
-
-
-def _digest(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            return hashlib.file_digest(f, "sha256").digest()
-    except OSError as exc:
-        raise PhotoError(path, f"could not be read: {exc.strerror or exc}") from exc
+def _cache_key(data: bytes) -> tuple[bytes, str]:
+    """The source's SHA-256 digest, and the cache key: that digest plus every setting."""
+    digest = hashlib.sha256(data).digest()
+    return digest, hashlib.sha256(digest + _settings(RENDITIONS)).hexdigest()
 
 
 def _load_manifest(cache_dir: Path, key: str) -> ProcessedPhoto | None:
@@ -304,26 +288,26 @@ def _load_manifest(cache_dir: Path, key: str) -> ProcessedPhoto | None:
     try:
         doc = json.loads((cache_dir / f"{key}.json").read_text("utf-8"))
         files: list[PhotoFile] = []
-        for role in _ROLES:
-            entry: dict[str, Any] = doc["files"][role]
+        for entry in doc["files"]:
             name = entry["name"]
             if not isinstance(name, str) or Path(name).name != name:
                 return None
-            path = cache_dir / name
-            if path.stat().st_size != entry["bytes"]:
+            if (cache_dir / name).stat().st_size != entry["bytes"]:
                 return None
-            files.append(PhotoFile(name, path, entry["width"], entry["height"], entry["mime"]))
+            size = entry["width"], entry["height"]
+            files.append(PhotoFile(name, cache_dir / name, *size, entry["mime"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return ProcessedPhoto(key, *files)
+    return ProcessedPhoto(key, *files) if len(files) == 4 else None
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename, so that readers never see half a file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files must be world-readable
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -332,33 +316,30 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def process_photo(source: Path, cache_dir: Path) -> ProcessedPhoto:
-    """The published files of `source`, from the cache or made now; raises `PhotoError`."""
-    try:
-        data = _read(source)
-        digest = hashlib.sha256(data).digest()
-        key = _cache_key(digest)
-        if False:
-            return hit
-        with _decode(data, RENDITIONS) as img:
-            upright = normalize(img)
-    except _Refused as exc:
-        raise PhotoError(source, str(exc)) from None
+    """The published files of `source`, from the cache or made now; raises `PhotoError`.
+
+    Image files are written first and the manifest `<key>.json` last, so that an interrupted
+    run leaves no entry that looks complete."""
+    data = _read(source)
+    digest, key = _cache_key(data)
+    if (hit := _load_manifest(cache_dir, key)) is not None:
+        return hit
+    with _decode(source, data, RENDITIONS) as img:
+        upright = normalize(img)
     cache_dir.mkdir(parents=True, exist_ok=True)
     files: list[PhotoFile] = []
-    manifest: dict[str, Any] = {"cache_version": CACHE_VERSION, "engine": ENGINE, "files": {}}
-    roles = iter(_ROLES)
+    entries: list[dict[str, str | int]] = []
     for rendition in RENDITIONS:
         pic = render(upright, rendition)
-        width, height = pic.size
+        w, h = pic.size
         prefix = hashlib.sha256(digest + _settings([rendition])).hexdigest()[:16]
-        for ext, fmt, mime in _FORMATS:
-            name = f"{prefix}-{rendition.name}-{width}x{height}.{ext}"
-            blob = encode(pic, "WEBP" if fmt == "WEBP" else "JPEG", rendition)
+        for fmt, ext, mime in _FORMATS:
+            name = f"{prefix}-{rendition.name}-{w}x{h}.{ext}"
+            blob = encode(pic, fmt, rendition)
             _write_atomic(cache_dir / name, blob)
-            files.append(PhotoFile(name, cache_dir / name, width, height, mime))
-            manifest["files"][next(roles)] = {
-                "name": name, "width": width, "height": height, "mime": mime, "bytes": len(blob),
-            }
+            files.append(PhotoFile(name, cache_dir / name, w, h, mime))
+            entries.append(dict(name=name, width=w, height=h, mime=mime, bytes=len(blob)))
+    manifest = {"cache_version": CACHE_VERSION, "engine": ENGINE, "key": key, "files": entries}
     _write_atomic(cache_dir / f"{key}.json", json.dumps(manifest, indent=1).encode())
     return ProcessedPhoto(key, *files)
 
@@ -378,11 +359,10 @@ def process_photos(
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
     unique = list(dict.fromkeys(sources))
-    keys = {path: _cache_key(_digest(path)) for path in unique}
+    keys = {path: _cache_key(_read(path))[1] for path in unique}
     done: dict[str, ProcessedPhoto] = {}
     misses: dict[str, Path] = {}
-    for path in unique:
-        key = keys[path]
+    for path, key in keys.items():
         if key not in done and key not in misses:
             hit = _load_manifest(cache_dir, key)
             if hit is None:
@@ -392,18 +372,16 @@ def process_photos(
     hits = len(done)
     count = min(workers or os.cpu_count() or 1, len(misses))
     if count <= 1:
-        for key, path in misses.items():
-            done[key] = process_photo(path, cache_dir)
+        done.update((key, process_photo(path, cache_dir)) for key, path in misses.items())
     else:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            futures = {key: pool.submit(process_photo, path, cache_dir) for key, path in misses.items()}
+            futures = {k: pool.submit(process_photo, p, cache_dir) for k, p in misses.items()}
             try:
-                for key, future in futures.items():
-                    done[key] = future.result()
+                done.update((key, future.result()) for key, future in futures.items())
             except BaseException:
                 pool.shutdown(cancel_futures=True)
                 raise
     if stats is not None:
         stats.cached += hits
         stats.processed += len(misses)
-    return {path: done[keys[path]] for path in unique}
+    return {path: done[key] for path, key in keys.items()}

@@ -38,10 +38,10 @@ class Document:
     key_lines: dict[Path_, int] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
-        """The line of the value at `path`, or of its closest ancestor that has one."""
+        """The line of the key (or, in a list, the item) at `path`, or of its closest ancestor."""
         for end in range(len(path), -1, -1):
             prefix = path[:end]
-            if end == len(path) and prefix in self.key_lines:
+            if prefix in self.key_lines:
                 return self.key_lines[prefix]
             if prefix in self.lines:
                 return self.lines[prefix]
@@ -52,7 +52,7 @@ class _StrictLoader(yaml.BaseLoader):
     """BaseLoader resolves no implicit types; this one also refuses anchors, aliases and tags."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, "", "aliases (*name) are not allowed; write the value out")

@@ -46,8 +46,8 @@ class Project:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        (root / "cases").mkdir(parents=True)
-        (root / "docs").mkdir()
+        (root / "cases").mkdir(parents=True, exist_ok=True)
+        (root / "docs").mkdir(exist_ok=True)
         self.write("cases/publication.yaml", SETTINGS)
 
     def write(self, relative: str, text: str) -> Path:
@@ -71,22 +71,32 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
+IGNORE = shutil.ignore_patterns(
+    ".venv",
+    "site",
+    ".build",
+    ".cache",
+    ".git",
+    "__pycache__",
+    "*_cache",
+    "cases",
+    "photos",
+    "index.md",
+    ".generated.json",
+)
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Project:
+    """The real site configuration, hook and theme, with no cases yet."""
+    shutil.copytree(ROOT, tmp_path / "project", ignore=IGNORE)
+    return Project(tmp_path / "project")
+
+
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the real project (sample cases, docs, config) to build in isolation."""
     target = tmp_path_factory.mktemp("sample") / "project"
-    ignore = shutil.ignore_patterns(
-        ".venv",
-        "site",
-        ".build",
-        ".cache",
-        ".git",
-        "__pycache__",
-        "cases",
-        "photos",
-        "index.md",
-        ".generated.json",
-    )
-    shutil.copytree(ROOT, target, ignore=ignore)
+    shutil.copytree(ROOT, target, ignore=IGNORE)
     shutil.copytree(ROOT / "cases", target / "cases")
     return target

@@ -91,7 +91,13 @@ def test_unknown_key_suggests_the_closest(project: Project) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "field", "message"),
     [
-        ("sex: female", "sex: femal", 4, "sex", "expected one of male, female or unknown; got 'femal'"),
+        (
+            "sex: female",
+            "sex: femal",
+            4,
+            "sex",
+            "expected one of male, female or unknown; got 'femal'",
+        ),
         (
             "nationality: [CN]",
             "nationality: [XY]",

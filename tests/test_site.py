@@ -1,0 +1,168 @@
+"""End to end: the sample cases built into a real site by a real MkDocs, then read as HTML."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.loader import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(root: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def built(sample_copy: Path) -> Path:
+    result = mkdocs_build(sample_copy)
+    assert result.returncode == 0, result.stderr
+    return sample_copy / "site"
+
+
+@pytest.fixture(scope="session")
+def sample() -> dict[str, list[str]]:
+    """What the sample data says must and must not be published, read from the YAML."""
+    project = load_project(ROOT)
+    assert not project.problems
+    published = [c for c in project.cases if c.case.status != "withdrawn"]
+    withdrawn = [c for c in project.cases if c.case.status == "withdrawn"]
+    default = project.settings.default_publish if project.settings else "partial"
+    policy = {d.number: d.publish or default for c in published for d in c.case.documents}
+    return {
+        "published": [c.id for c in published],
+        "withdrawn_ids": [c.id for c in withdrawn],
+        "withdrawn_strings": [
+            s
+            for c in withdrawn
+            for s in (
+                c.case.name.latin,
+                c.case.name.native or "",
+                *c.case.aliases,
+                *(d.number for d in c.case.documents),
+            )
+            if s
+        ],
+        "hidden": [n for n, p in policy.items() if p == "hidden"],
+        "partial": [n for n, p in policy.items() if p == "partial"],
+        "full": [n for n, p in policy.items() if p == "full"],
+    }
+
+
+def test_sample_has_what_the_tests_need(sample: dict[str, list[str]]) -> None:
+    assert len(sample["published"]) >= 24
+    assert len(sample["withdrawn_ids"]) == 1
+    assert "140105196611039753" in sample["hidden"]
+    assert sample["partial"] and sample["full"]
+
+
+def test_every_published_case_has_a_page_and_a_card(
+    built: Path, sample: dict[str, list[str]]
+) -> None:
+    listing = (built / "cases" / "index.html").read_text("utf-8")
+    for case_id in sample["published"]:
+        page = built / "cases" / case_id / "index.html"
+        assert page.is_file(), case_id
+        assert f'href="../cases/{case_id}/"' in listing, case_id
+        assert f"Quote reference <strong><code>{case_id}</code>" in page.read_text("utf-8")
+
+
+def test_withdrawn_case_is_nowhere(built: Path, sample: dict[str, list[str]]) -> None:
+    files = site_files(built)
+    (withdrawn_id,) = sample["withdrawn_ids"]
+    assert not any(withdrawn_id in path for path in files)
+    for path, content in files.items():
+        text = content.decode("utf-8", errors="replace")
+        assert withdrawn_id not in text, path
+        for value in sample["withdrawn_strings"]:
+            assert value not in text, (path, value)
+    # Its photo was never even processed: nothing in the site has its pixels' names.
+    case_folder = ROOT / "cases" / withdrawn_id
+    assert any(case_folder.glob("*.jpg"))
+
+
+def test_hidden_numbers_are_nowhere_and_partial_ones_are_masked(
+    built: Path, sample: dict[str, list[str]]
+) -> None:
+    texts = {p: c.decode("utf-8", errors="replace") for p, c in site_files(built).items()}
+    for number in sample["hidden"] + sample["partial"]:
+        for path, text in texts.items():
+            assert number not in text, (path, number)
+    pages = "".join(t for p, t in texts.items() if p.startswith("cases/"))
+    for number in sample["partial"]:
+        assert f"••••{number[-4:]}" in pages, number
+    for number in sample["full"]:
+        assert number in pages, number
+
+
+def test_search_index_holds_names_and_published_numbers(
+    built: Path, sample: dict[str, list[str]]
+) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    project = load_project(ROOT)
+    for loaded in project.cases:
+        if loaded.case.status == "withdrawn":
+            continue
+        assert loaded.case.name.latin in text
+        if loaded.case.name.native:
+            # jieba may insert zero-width spaces between the words of a name.
+            assert loaded.case.name.native in text.replace("\u200b", "")
+    for number in sample["full"]:
+        assert number in text
+    # Home and listing are left out of the index, so a search leads to case pages.
+    assert not any(doc["location"].startswith(("cases/#", "#")) for doc in index["docs"])
+
+
+def test_demonstration_banner_on_every_page(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 25
+    for page in pages:
+        assert "Demonstration data." in page.read_text("utf-8"), page
+
+
+def test_published_photos_carry_no_metadata(built: Path) -> None:
+    photos = sorted((built / "photos").iterdir())
+    assert len(photos) >= 4 * 20
+    for photo in photos:
+        raw = photo.read_bytes()
+        assert b"Exif" not in raw and b"GPS" not in raw, photo.name
+        with Image.open(photo) as image:
+            assert not image.getexif(), photo.name
+            assert "icc_profile" not in image.info and "xmp" not in image.info, photo.name
+
+
+def test_no_external_requests_in_html(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text("utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            assert not re.search(r"\.(js|css|woff2?)(\?|$)", url), (page, url)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_same_input_gives_the_same_bytes(built: Path, sample_copy: Path) -> None:
+    result = mkdocs_build(sample_copy, "site-again")
+    assert result.returncode == 0, result.stderr
+    again = sample_copy / "site-again"
+    first, second = site_files(built), site_files(again)
+    assert sorted(first) == sorted(second)
+    different = [p for p in first if first[p] != second[p]]
+    assert different == []
