@@ -37,7 +37,7 @@ site: $(BIN)/.site-deps
 
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes
 serve: $(BIN)/.site-deps
-	$(BIN)/mkdocs serve --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload
 
 ## validate: check every case and report every error
 validate: $(BIN)/.site-deps
