@@ -72,7 +72,7 @@ lint: $(BIN)/.test-deps
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 	$(BIN)/yamllint --strict .
-	$(BIN)/actionlint
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/actionlint  # with shellcheck from the venv
 
 ## test: lint, then the whole test suite (it builds real sites in temporary folders)
 test: lint
