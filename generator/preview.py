@@ -5,6 +5,10 @@ ever published. `mkdocs serve` is an editor's preview: when a save makes a case 
 generator writes nothing (docs/ keeps the last good pages), the errors go to the terminal with
 their file, line and field, and every page of the preview shows them in a notice until the next
 good save. The MkDocs hook only calls `generate` and passes the outcome to the theme.
+
+The errors are logged at ERROR level through MkDocs' logger, which a strict build counts: so
+`make serve` runs `mkdocs serve --no-strict`. A bare `mkdocs serve` reads `strict: true` from
+mkdocs.yml and stops on the first invalid case instead of keeping the preview going.
 """
 
 from __future__ import annotations
