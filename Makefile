@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve validate generate test lint clean distclean
+.PHONY: site serve validate generate new review hooks test lint clean distclean
 
 # Browser tests drive Debian's Chromium through Playwright; no tool downloads a browser.
 CHROMIUM := /usr/bin/chromium
@@ -39,9 +39,11 @@ site: $(BIN)/.site-deps
 	rm -rf .build/site.old
 	@echo "site/ built: $$(find site -type f | wc -l) files, $$(du -sh site | cut -f1)"
 
-## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes
+## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes;
+## invalid cases are listed in the terminal and on every page, over the last good version
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(BIN)/.site-deps
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload
+	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
 ## validate: check every case and report every error
 validate: $(BIN)/.site-deps
@@ -51,11 +53,30 @@ validate: $(BIN)/.site-deps
 generate: $(BIN)/.site-deps
 	$(BIN)/python -m generator build
 
-## lint: ruff and mypy over the code
+## new: create cases/<id>/case.yaml to fill in: make new NAME="WANG Jianguo" [ID=wang-jianguo]
+new: export NAME := $(NAME)
+new: export ID := $(ID)
+new: $(BIN)/.site-deps
+	@test -n "$$NAME" || { echo 'usage: make new NAME="WANG Jianguo" [ID=wang-jianguo]' >&2; exit 2; }
+	$(BIN)/python -m generator new "$$NAME" $${ID:+--id "$$ID"}
+
+## review: what the public site will change compared with BASE (default main); FORMAT=markdown
+BASE ?= main
+FORMAT ?= text
+review: $(BIN)/.site-deps
+	$(BIN)/python -m generator review --base "$(BASE)" --format "$(FORMAT)"
+
+## hooks: install the git pre-commit hooks (.pre-commit-config.yaml)
+hooks: $(BIN)/.test-deps
+	$(BIN)/pre-commit install
+
+## lint: ruff, mypy, yamllint over the YAML, actionlint over the GitHub workflows
 lint: $(BIN)/.test-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
+	$(BIN)/yamllint --strict .
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/actionlint  # with shellcheck from the venv
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .checks import check_cases
 from .errors import InputError
+from .gitdates import CaseDates, case_dates
 from .loader import Project, load_project
 from .model import Settings
 from .photos import process_photos
@@ -57,16 +58,19 @@ def build(
     cache = cache_dir or root / ".cache" / "photos"
     processed = process_photos(photo_sources(project.cases), cache, workers=workers)
     published = publish(project.cases, settings, processed)
-    outputs = outputs_for(published, settings)
+    outputs = outputs_for(published, settings, case_dates(root))
     written, removed = sync(root / "docs", outputs)
     return Result(len(project.cases), len(published), len(outputs), written, removed)
 
 
-def outputs_for(published: tuple[Published, ...], settings: Settings) -> dict[str, bytes | Path]:
+def outputs_for(
+    published: tuple[Published, ...],
+    settings: Settings,
+    dates: dict[str, CaseDates] | None = None,
+) -> dict[str, bytes | Path]:
     """Every generated file under docs/: page text as bytes, photos as paths in the cache."""
-    outputs: dict[str, bytes | Path] = {
-        path: text.encode("utf-8") for path, text in render_pages(published, settings).items()
-    }
+    pages = render_pages(published, settings, dates)
+    outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
     for p in published:
         for photo in p.photos:
             for variant in (

@@ -1,4 +1,4 @@
-"""The command line: `python -m generator validate|build`.
+"""The command line: `python -m generator validate|build|new|review`.
 
 Editors' mistakes are printed as a clean list (file:line: field: message) with exit status 1;
 anything else is a bug in the generator and keeps its traceback.
@@ -15,7 +15,7 @@ from .build import build, check
 from .errors import InputError
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
@@ -27,22 +27,70 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate.add_argument("--cache", type=Path, help="photo cache folder (default: .cache/photos)")
     generate.add_argument("--workers", type=int, help="photo processes (default: one per core)")
-    args = parser.parse_args(argv)
+    new = commands.add_parser("new", help="create cases/<id>/case.yaml for a new case")
+    new.add_argument("name", help='the name in Latin letters, family name first: "WANG Jianguo"')
+    new.add_argument("--id", dest="case_id", help="the case id (default: derived from the name)")
+    review = commands.add_parser(
+        "review", help="summarise what the public site will change compared with a base branch"
+    )
+    review.add_argument("--base", default="main", help="branch or commit (default: main)")
+    review.add_argument("--format", choices=("text", "markdown"), default="text")
+    review.add_argument("--output", type=Path, help="write the summary here (default: stdout)")
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     root = args.root.resolve()
     started = time.perf_counter()
     try:
         if args.command == "validate":
             project, _ = check(root)
             print(f"{len(project.cases)} cases valid.")
-        else:
+        elif args.command == "build":
             result = build(root, args.cache, workers=args.workers)
             seconds = time.perf_counter() - started
             print(
                 f"{result.published} of {result.cases} cases published; {result.files} files, "
                 f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s."
             )
+        elif args.command == "new":
+            return _new(root, args.name, args.case_id)
+        else:
+            return _review(root, args.base, args.format, args.output)
     except InputError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    return 0
+
+
+def _new(root: Path, name: str, case_id: str | None) -> int:
+    from .scaffold import ScaffoldError, create
+
+    try:
+        made = create(root, name, case_id)
+    except ScaffoldError as exc:
+        print(f"cannot create the case: {exc}", file=sys.stderr)
+        return 1
+    shown = made.path.relative_to(root).as_posix()
+    print(f"Created {shown}: fill in the required fields, then run make validate.")
+    return 0
+
+
+def _review(root: Path, base: str, fmt: str, output: Path | None) -> int:
+    from .review import ReviewError, base_side, head_side
+    from .review_compare import compare
+    from .review_report import as_markdown, as_text
+
+    try:
+        head = head_side(root)
+        review = compare(base_side(root, base), head, base)
+    except ReviewError as exc:
+        print(f"cannot review: {exc}", file=sys.stderr)
+        return 2
+    text = as_markdown(review) if fmt == "markdown" else as_text(review)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
     return 0

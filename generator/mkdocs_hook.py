@@ -3,24 +3,34 @@
 Before every build (`mkdocs build`, and each rebuild of `mkdocs serve`) it runs the generator,
 which writes plain Markdown and files into docs/; while serving it also watches cases/. It reads
 the demonstration flag and the title from the publication settings for the theme's banner.
-Everything else lives in the generator, which runs without MkDocs as `python -m generator`.
+What happens to editors' mistakes (fail the build, or keep the preview going with a notice) is
+decided in `generator.preview`. Everything else lives in the generator, which runs without
+MkDocs as `python -m generator`.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import build
+from generator import preview
 from generator.errors import InputError
 from generator.loader import SETTINGS_FILE, load_model
 from generator.model import Settings
 
+log = logging.getLogger("mkdocs.hooks.cases")
+_command = {"name": "build"}  # set once by on_startup: "serve" for `mkdocs serve`
+
 
 def _root(config: Any) -> Path:
     return Path(config["config_file_path"]).resolve().parent
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def on_config(config: Any) -> Any:
@@ -34,9 +44,10 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     try:
-        build(_root(config))
+        outcome = preview.generate(_root(config), _command["name"] == "serve", log)
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
+    config["extra"][preview.EXTRA_KEY] = list(outcome.errors)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -8,7 +8,9 @@ for directory URLs: home is /, the listing /cases/, a case /cases/<id>/.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .gitdates import CaseDates
 from .model import Amount, Settings
 from .publish import Published
 from .searchterms import search_terms
@@ -60,6 +63,16 @@ def human_date(value: str) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def _day(moment: datetime) -> str:
+    """The UTC day of a moment, as 2024-05-01."""
+    return moment.date().isoformat()
+
+
+def _human_day(moment: datetime) -> str:
+    """The UTC day of a moment, as 1 May 2024."""
+    return human_date(_day(moment))
 
 
 def money(amount: Amount) -> str:
@@ -126,6 +139,8 @@ def environment() -> jinja2.Environment:
         status=STATUS_LABELS.get,
         summary=lambda text: Markup(summary_markdown(text)),
         join=_join,
+        day=_day,
+        human_day=_human_day,
     )
     return env
 
@@ -135,8 +150,12 @@ def sort_key(p: Published) -> tuple[int, str]:
     return (STATUS_ORDER.index(p.case.status), p.id)
 
 
-def render_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, str]:
-    """Every generated Markdown page, by its path under docs/."""
+def render_pages(
+    cases: tuple[Published, ...],
+    settings: Settings,
+    dates: Mapping[str, CaseDates] | None = None,
+) -> dict[str, str]:
+    """Every generated Markdown page, by its path under docs/; `dates` from git, when known."""
     env = environment()
     ordered = tuple(sorted(cases, key=sort_key))
     groups = {s: tuple(p for p in ordered if p.case.status == s) for s in STATUS_ORDER}
@@ -159,6 +178,11 @@ def render_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, 
     case_template = env.get_template("case.md.j2")
     for p in ordered:
         pages[f"cases/{p.id}/index.md"] = case_template.render(
-            **common, root="../../", p=p, c=p.case, terms=search_terms(p)
+            **common,
+            root="../../",
+            p=p,
+            c=p.case,
+            terms=search_terms(p),
+            changed=(dates or {}).get(p.id),
         )
     return pages

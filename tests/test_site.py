@@ -166,3 +166,19 @@ def test_same_input_gives_the_same_bytes(built: Path, sample_copy: Path) -> None
     assert sorted(first) == sorted(second)
     different = [p for p in first if first[p] != second[p]]
     assert different == []
+
+
+def test_editor_guide_is_in_the_site(built: Path) -> None:
+    guide = (built / "guide" / "index.html").read_text("utf-8")
+    for heading in (
+        "Adding a case",
+        "Photos",
+        "Updating a status",
+        "Withdrawing a case",
+        "Document numbers: publish policies",
+        "Checks on every commit",
+        "Error messages",
+    ):
+        assert f">{heading}<" in guide, heading
+    assert "make new NAME=" in guide and "make review" in guide
+    assert 'href="guide/"' in (built / "index.html").read_text("utf-8")  # in the navigation
