@@ -1,4 +1,4 @@
-"""The command line: `python -m generator validate|build`.
+"""The command line: `python -m generator validate|build|schema`.
 
 Editors' mistakes are printed as a clean list (file:line: field: message) with exit status 1;
 anything else is a bug in the generator and keeps its traceback.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build, check
 from .errors import InputError
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +28,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate.add_argument("--cache", type=Path, help="photo cache folder (default: .cache/photos)")
     generate.add_argument("--workers", type=int, help="photo processes (default: one per core)")
+    commands.add_parser("schema", help="rewrite schema/*.schema.json from the case format")
     args = parser.parse_args(argv)
 
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        if args.command == "validate":
+        if args.command == "schema":
+            changed = write_schemas(root)
+            print(f"{len(changed)} schema files rewritten." if changed else "Schemas up to date.")
+        elif args.command == "validate":
             project, _ = check(root)
             print(f"{len(project.cases)} cases valid.")
         else:

@@ -34,7 +34,7 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     try:
-        build(_root(config))
+        build(_root(config), site_url=config["site_url"] or "")
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
 
