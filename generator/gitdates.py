@@ -41,8 +41,9 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout
 
 
-def case_dates(root: Path) -> dict[str, CaseDates]:
-    """Dates for every case folder under root/cases that git knows; others get build_time()."""
+def case_dates(root: Path, now: datetime | None = None) -> dict[str, CaseDates]:
+    """Dates for every case folder under root/cases that git knows; a folder with uncommitted
+    changes counts as changed at `now` (default: build_time())."""
     log = _git(root, "log", "--format=@%ct", "--name-only", "--no-renames", "--", "cases")
     if log is None:
         return {}
@@ -58,7 +59,7 @@ def case_dates(root: Path) -> dict[str, CaseDates]:
             case_id = _case_of(line.strip())
             if case_id:
                 seen.setdefault(case_id, []).append(stamp)
-    now = build_time()
+    now = now or build_time()
     dates = {}
     for case_id, stamps in seen.items():
         first = datetime.fromtimestamp(min(stamps), UTC)

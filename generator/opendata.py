@@ -50,13 +50,24 @@ class DataContext:
 
 def data_context(root: Path, cases: tuple[LoadedCase, ...], site_url: str | None) -> DataContext:
     """Read the git dates and the site URL (from mkdocs.yml when not given)."""
-    dates = case_dates(root)
-    fallback = build_time()
+    fallback = stable_now(root)
+    dates = case_dates(root, fallback)
     last = {case_id: d.last.date().isoformat() for case_id, d in dates.items()}
     base = configured_site_url(root) if site_url is None else site_url
     if base and not base.endswith("/"):
         base += "/"
     return DataContext(base, dates, removals(cases, last, fallback.date().isoformat()), fallback)
+
+
+def stable_now(root: Path) -> datetime:
+    """The date of what git cannot date (uncommitted changes, no history): SOURCE_DATE_EPOCH when
+    set, else the newest modification time under cases/. Never the clock: with the clock, every
+    rebuild of `mkdocs serve` would write new data files and trigger the next rebuild."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return build_time()
+    folder = root / "cases"
+    times = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return datetime.fromtimestamp(int(max(times)), UTC) if times else build_time()
 
 
 def configured_site_url(root: Path) -> str:

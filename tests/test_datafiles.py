@@ -110,6 +110,22 @@ def test_uncommitted_case_is_dated_by_source_date_epoch(
     assert draft["first_published"] == draft["last_changed"] == "2027-01-15T08:00:00Z"
 
 
+def test_without_source_date_epoch_no_clock_is_read(
+    history: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `mkdocs serve` a clock in the data would make every rebuild trigger the next."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    history.case("draft-case", CASE.replace("TEST Person", "DRAFT Person"))
+    for path in (history.root / "cases").rglob("*"):
+        os.utime(path, (1750000000, 1750000000))
+    monkeypatch.setattr("time.time", lambda: 1900000000.0)
+    files = generate(history.root)
+    draft = json.loads(files["api/v1/cases/draft-case.json"])
+    assert draft["last_changed"] == "2025-06-15T15:06:40Z"
+    monkeypatch.setattr("time.time", lambda: 1950000000.0)
+    assert generate(history.root) == files
+
+
 def test_removal_is_dated_by_its_withdrawn_event(project: Project) -> None:
     project.case("kept-case")
     for i, day in enumerate(("2019-05-06", "2019-05-06", "2020-07")):
