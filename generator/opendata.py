@@ -42,7 +42,7 @@ class DataContext:
     site_url: str  # absolute and ending in "/", or "" to write relative addresses
     dates: dict[str, CaseDates]  # git dates by case folder
     removals: tuple[Removal, ...]
-    fallback: datetime  # the date of a case that git does not know (SOURCE_DATE_EPOCH)
+    fallback: datetime  # the date of what git cannot date: see stable_now
 
     def url(self, path: str) -> str:
         return self.site_url + path
