@@ -26,6 +26,9 @@ $(BIN)/.site-deps: requirements.lock pyproject.toml
 	touch $@
 
 $(BIN)/.test-deps: $(BIN)/.site-deps requirements-dev.lock
+	@# followthemoney needs pyicu, which compiles against ICU: install its headers when missing.
+	pkg-config --exists icu-i18n 2>/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
@@ -90,6 +93,7 @@ test: lint $(CHROMIUM)
 ## clean: remove build output and generated pages (keeps .venv)
 clean:
 	rm -rf site .build .cache docs/index.md docs/cases docs/photos docs/.generated.json
+	rm -rf docs/api docs/ftm docs/schema docs/cases.csv docs/feed.xml docs/feed.json
 
 distclean: clean
 	rm -rf $(VENV)

@@ -17,15 +17,15 @@ from pathlib import Path
 
 from .checks import check_cases
 from .errors import InputError
-from .gitdates import CaseDates, case_dates
 from .loader import Project, load_project
 from .model import Settings
+from .opendata import DataContext, data_context, data_files
 from .photos import process_photos
 from .publish import Published, photo_sources, publish
 from .render import render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
-OWNED_DIRS = ("cases", "photos")
+OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema")
 MANIFEST = ".generated.json"
 
 
@@ -51,26 +51,33 @@ def check(root: Path, today: date | None = None) -> tuple[Project, Settings]:
 
 
 def build(
-    root: Path, cache_dir: Path | None = None, today: date | None = None, workers: int | None = None
+    root: Path,
+    cache_dir: Path | None = None,
+    today: date | None = None,
+    workers: int | None = None,
+    site_url: str | None = None,
 ) -> Result:
-    """Validate, then generate docs/ from cases/. Nothing is written unless every check passes."""
+    """Validate, then generate docs/ from cases/. Nothing is written unless every check passes.
+    Data files use site_url for their addresses (default: the one in mkdocs.yml)."""
     project, settings = check(root, today)
     cache = cache_dir or root / ".cache" / "photos"
     processed = process_photos(photo_sources(project.cases), cache, workers=workers)
     published = publish(project.cases, settings, processed)
-    outputs = outputs_for(published, settings, case_dates(root))
+    data = data_context(root, project.cases, site_url)
+    outputs = outputs_for(published, settings, data)
     written, removed = sync(root / "docs", outputs)
     return Result(len(project.cases), len(published), len(outputs), written, removed)
 
 
 def outputs_for(
-    published: tuple[Published, ...],
-    settings: Settings,
-    dates: dict[str, CaseDates] | None = None,
+    published: tuple[Published, ...], settings: Settings, data: DataContext | None = None
 ) -> dict[str, bytes | Path]:
-    """Every generated file under docs/: page text as bytes, photos as paths in the cache."""
-    pages = render_pages(published, settings, dates)
+    """Every generated file under docs/: page text as bytes, photos as paths in the cache,
+    and (given a DataContext) the case pages' git dates and the open-data files."""
+    pages = render_pages(published, settings, data.dates if data else None)
     outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
+    if data is not None:
+        outputs.update(data_files(published, settings, data))
     for p in published:
         for photo in p.photos:
             for variant in (

@@ -1,4 +1,4 @@
-"""Rules beyond the schema: dates that must agree, status against history, unique numbers, photos.
+"""Rules beyond the schema: dates, status against history, unique numbers and ids, photos.
 
 Each check reads validated cases and returns `Problem`s located at the field concerned. All
 checks run on every case, so one run reports every mistake.
@@ -37,6 +37,7 @@ def check_cases(
                 Problem(loaded.file, loaded.line(*field_loc), field_path(field_loc), message)
             )
     problems.extend(_duplicate_numbers(cases))
+    problems.extend(_reused_ids(cases))
     return problems
 
 
@@ -143,4 +144,34 @@ def _duplicate_numbers(cases: tuple[LoadedCase, ...]) -> list[Problem]:
                 )
             else:
                 first_seen[key] = (loaded, i)
+    return problems
+
+
+def _reused_ids(cases: tuple[LoadedCase, ...]) -> list[Problem]:
+    """An id belongs to one case forever: a previous id may be no other case's id, current or
+    previous. Withdrawn cases take part too, so their ids stay reserved."""
+    folders = {loaded.id: loaded for loaded in cases}
+    claimed: dict[str, tuple[LoadedCase, int]] = {}
+    problems = []
+    for loaded in cases:
+        for i, old in enumerate(loaded.case.previous_ids):
+            message = ""
+            if old == loaded.id:
+                message = f"{old!r} is this case's own id; list only ids it had before"
+            elif old in folders:
+                message = (
+                    f"{old!r} is the id of the case in {folders[old].file}; an id belongs to one "
+                    "case forever: give the other case a new folder name, or remove this entry"
+                )
+            elif old in claimed:
+                other, j = claimed[old]
+                message = f"{old!r} is already a previous id of {other.file} (previous_ids[{j}])"
+            else:
+                claimed[old] = (loaded, i)
+            if message:
+                problems.append(
+                    Problem(
+                        loaded.file, loaded.line("previous_ids", i), f"previous_ids[{i}]", message
+                    )
+                )
     return problems

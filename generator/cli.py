@@ -1,4 +1,4 @@
-"""The command line: `python -m generator validate|build|new|review`.
+"""The command line: `python -m generator validate|build|new|review|schema`.
 
 Editors' mistakes are printed as a clean list (file:line: field: message) with exit status 1;
 anything else is a bug in the generator and keeps its traceback.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build, check
 from .errors import InputError
+from .schema import write_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--base", default="main", help="branch or commit (default: main)")
     review.add_argument("--format", choices=("text", "markdown"), default="text")
     review.add_argument("--output", type=Path, help="write the summary here (default: stdout)")
+    commands.add_parser("schema", help="rewrite schema/*.schema.json from the case format")
     return parser
 
 
@@ -44,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        if args.command == "validate":
+        if args.command == "schema":
+            changed = write_schemas(root)
+            print(f"{len(changed)} schema files rewritten." if changed else "Schemas up to date.")
+        elif args.command == "validate":
             project, _ = check(root)
             print(f"{len(project.cases)} cases valid.")
         elif args.command == "build":

@@ -76,7 +76,7 @@ def _uncommitted(root: Path) -> set[str]:
     return {c for c in map(_case_of, paths.split("\0")) if c}
 
 
-def case_dates(root: Path) -> dict[str, CaseDates]:
+def case_dates(root: Path, now: datetime | None = None) -> dict[str, CaseDates]:
     """Dates for every case folder under root/cases that git knows, by case id."""
     log = _git(
         root, "log", "--format=@%ct %H", "--name-only", "--no-renames", "--relative", "--", "cases"
@@ -100,7 +100,7 @@ def case_dates(root: Path) -> dict[str, CaseDates]:
             if is_boundary:
                 first_cut.add(case_id)
     dirty = _uncommitted(root)
-    now = build_time()
+    now = now or build_time()
     dates = {}
     for case_id, stamps in seen.items():
         first = datetime.fromtimestamp(min(stamps), UTC)

@@ -44,7 +44,8 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     try:
-        outcome = preview.generate(_root(config), _command["name"] == "serve", log)
+        serving = _command["name"] == "serve"
+        outcome = preview.generate(_root(config), serving, log, config.get("site_url") or "")
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)

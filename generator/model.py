@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -94,6 +94,15 @@ def _country(value: str) -> str:
     return value
 
 
+def _country_enum(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, list the accepted country codes (computed only when asked for)."""
+    schema["enum"] = sorted(country_codes())
+
+
+def _currency_enum(schema: dict[str, Any]) -> None:
+    schema["enum"] = sorted(currency_codes())
+
+
 def _currency(value: str) -> str:
     if value not in currency_codes():
         raise ValueError(f"{value!r} is not an ISO 4217 currency code such as CNY, USD or EUR")
@@ -122,11 +131,17 @@ Text = Annotated[
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[
     str,
-    Field(description="ISO 3166-1 alpha-2 country code, in capitals (CN, US, NO)", examples=["CN"]),
+    Field(
+        description="ISO 3166-1 alpha-2 country code, in capitals (CN, US, NO)",
+        examples=["CN"],
+        json_schema_extra=_country_enum,
+    ),
     AfterValidator(_country),
 ]
 Currency = Annotated[
-    str, Field(description="ISO 4217 currency code", examples=["CNY"]), AfterValidator(_currency)
+    str,
+    Field(description="ISO 4217 currency code", examples=["CNY"], json_schema_extra=_currency_enum),
+    AfterValidator(_currency),
 ]
 PartialDate = Annotated[
     str,
@@ -301,6 +316,11 @@ class Case(Strict):
         None, description="Markdown: emphasis, lists, http(s) and mailto links"
     )
     sources: list[Source] = Field(default_factory=list)
+    previous_ids: Annotated[list[CaseId], AfterValidator(_unique)] = Field(
+        default_factory=list,
+        description="Ids this case had before its folder was renamed, oldest first: their pages "
+        "redirect here and they stay reserved for this case",
+    )
 
 
 class Agency(Strict):

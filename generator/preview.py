@@ -33,10 +33,12 @@ class Outcome:
     errors: tuple[str, ...] = ()
 
 
-def generate(root: Path, serving: bool, log: logging.Logger) -> Outcome:
+def generate(
+    root: Path, serving: bool, log: logging.Logger, site_url: str | None = None
+) -> Outcome:
     """Run the generator; while serving, turn input errors into an Outcome instead of failing."""
     try:
-        return Outcome(build(root))
+        return Outcome(build(root, site_url=site_url))
     except InputError as exc:
         if not serving:
             raise

@@ -110,6 +110,27 @@ def publish(
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class Removal:
+    """That a withdrawn case left the list, and when: the only trace of it in any output."""
+
+    date: str  # as precise as known: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+def removals(
+    cases: tuple[LoadedCase, ...], last_changed: dict[str, str], default: str
+) -> tuple[Removal, ...]:
+    """One removal per withdrawn case, dated by its latest withdrawn event, else by the last
+    change of its folder (`last_changed`, by id), else `default`; sorted by date."""
+    out = []
+    for loaded in cases:
+        if loaded.case.status != "withdrawn":
+            continue
+        events = [e.date for e in loaded.case.history if e.event == "withdrawn"]
+        out.append(Removal(events[-1] if events else last_changed.get(loaded.id, default)))
+    return tuple(sorted(out, key=lambda r: r.date))
+
+
 def photo_sources(cases: tuple[LoadedCase, ...]) -> list[Path]:
     """The photo files of every published case; withdrawn cases' photos are never read."""
     return sorted(

@@ -1,0 +1,93 @@
+"""cases.csv: one row per published case, for spreadsheets.
+
+UTF-8 with a byte order mark (without it, spreadsheet programs read Chinese names as mojibake),
+a fixed column order, and lists joined with "; " in one cell. A cell that would start with
+= + - @ gets a leading apostrophe, so that no spreadsheet runs editors' text as a formula; the
+JSON API has every value exactly as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .apimodel import ApiAmount, ApiCase
+
+CSV_COLUMNS = (
+    "id",
+    "previous_ids",
+    "url",
+    "status",
+    "name_latin",
+    "name_native",
+    "aliases",
+    "sex",
+    "born",
+    "birthplace",
+    "nationality",
+    "position",
+    "crimes",
+    "fled_date",
+    "fled_from",
+    "location_country",
+    "location_region",
+    "location_as_of",
+    "red_notice",
+    "lists",
+    "documents",
+    "photo",
+    "summary",
+    "first_published",
+    "last_changed",
+)
+# A cell starting with one of these would run as a formula in a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def amount(value: ApiAmount) -> str:
+    """120000000 CNY as "120,000,000 CNY", as on the pages."""
+    return f"{value.value:,} {value.currency}"
+
+
+def csv_row(c: ApiCase) -> list[str]:
+    """One case as CSV cells, in CSV_COLUMNS order; lists are joined with "; "."""
+    loc = c.location
+    crimes = [x.charge + (f" ({amount(x.amount)})" if x.amount else "") for x in c.crimes]
+    documents = [" ".join(filter(None, (d.kind, d.country, d.number))) for d in c.documents]
+    cells = [
+        c.id,
+        "; ".join(c.previous_ids),
+        c.url,
+        c.status,
+        c.name.latin,
+        c.name.native,
+        "; ".join(c.aliases),
+        c.sex,
+        c.born,
+        c.birthplace,
+        "; ".join(c.nationality),
+        c.position,
+        "; ".join(crimes),
+        c.fled.date,
+        c.fled.from_,
+        loc.country if loc else None,
+        loc.region if loc else None,
+        loc.as_of if loc else None,
+        c.red_notice,
+        "; ".join(x.id for x in c.lists),
+        "; ".join(documents),
+        c.photos[0].large.jpeg.url if c.photos else None,
+        c.summary.strip() if c.summary else None,
+        c.first_published,
+        c.last_changed,
+    ]
+    return ["'" + v if v.startswith(_FORMULA_START) else v for v in (x or "" for x in cells)]
+
+
+def cases_csv(cases: tuple[ApiCase, ...]) -> bytes:
+    """UTF-8 with a byte order mark, so that spreadsheets read Chinese names right."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(c) for c in cases)
+    return out.getvalue().encode("utf-8-sig")
