@@ -59,7 +59,8 @@ test: lint
 
 ## clean: remove build output and generated pages (keeps .venv)
 clean:
-	rm -rf site .build .cache docs/index.md docs/cases docs/photos docs/.generated.json
+	rm -rf site .build .cache docs/index.md docs/cases docs/photos docs/.generated.json \
+	docs/countries docs/lists docs/returned docs/statistics docs/whereabouts
 
 distclean: clean
 	rm -rf $(VENV)

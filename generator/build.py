@@ -19,12 +19,13 @@ from .checks import check_cases
 from .errors import InputError
 from .loader import Project, load_project
 from .model import Settings
+from .pages import FOLDERS, discovery_pages
 from .photos import process_photos
 from .publish import Published, photo_sources, publish
 from .render import render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
-OWNED_DIRS = ("cases", "photos")
+OWNED_DIRS = ("cases", "photos", *FOLDERS)
 MANIFEST = ".generated.json"
 
 
@@ -64,9 +65,8 @@ def build(
 
 def outputs_for(published: tuple[Published, ...], settings: Settings) -> dict[str, bytes | Path]:
     """Every generated file under docs/: page text as bytes, photos as paths in the cache."""
-    outputs: dict[str, bytes | Path] = {
-        path: text.encode("utf-8") for path, text in render_pages(published, settings).items()
-    }
+    pages = {**render_pages(published, settings), **discovery_pages(published, settings)}
+    outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
     for p in published:
         for photo in p.photos:
             for variant in (
