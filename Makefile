@@ -15,6 +15,10 @@ export SOURCE_DATE_EPOCH
 
 .PHONY: site serve validate generate test lint clean distclean
 
+# Browser tests drive Debian's Chromium through Playwright; no tool downloads a browser.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 $(BIN)/.site-deps: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -53,8 +57,13 @@ lint: $(BIN)/.test-deps
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-## test: lint, then the whole test suite (it builds real sites in temporary folders)
-test: lint
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium fonts-noto-cjk
+
+## test: lint, then the whole test suite (real MkDocs builds, real Chromium)
+test: lint $(CHROMIUM)
 	$(BIN)/pytest
 
 ## clean: remove build output and generated pages (keeps .venv)

@@ -17,13 +17,13 @@ from markupsafe import Markup
 
 from .text import esc
 
-WIDTH = 640
+WIDTH = 480  # narrow, so labels stay legible when a phone scales the image down
 ROW = 26
 BAR = 18
 PAD = 8
 FONT = 13
 CHAR = 7.2  # estimated width of a Latin character at FONT px
-MAX_LABEL = 230.0
+MAX_LABEL = 170.0
 BAR_FILL = "#1565c0"  # 5.8:1 against white: bars stand out in colour and in grey
 
 

@@ -28,6 +28,7 @@ from .names import (
     country_slug,
 )
 from .publish import Published
+from .searchterms import search_terms
 from .text import esc, summary_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -154,6 +155,6 @@ def render_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, 
     case_template = env.get_template("case.md.j2")
     for p in ordered:
         pages[f"cases/{p.id}/index.md"] = case_template.render(
-            **common, root="../../", p=p, c=p.case
+            **common, root="../../", p=p, c=p.case, terms=search_terms(p)
         )
     return pages

@@ -20,7 +20,7 @@ def chart(*bars: Bar) -> Chart:
 
 
 def test_chart_is_deterministic_escaped_and_scaled() -> None:
-    evil = Bar("x", '<script>alert("x")</script>', 50, "https://example.org/?a=1&b=2")
+    evil = Bar("x", "<script>x</script>", 50, "https://example.org/?a=1&b=2")
     drawn = chart(Bar("a", "Canada", 100), evil, Bar("z", "Zero", 0))
     html = str(chart_html(drawn))
     assert html == str(chart_html(drawn))
@@ -33,7 +33,7 @@ def test_chart_is_deterministic_escaped_and_scaled() -> None:
     assert image.find("title").text == "Test <chart>"
     assert image.find("desc").text == "A description & more"
     texts = [t.text for t in image.find_all("text")]
-    assert '<script>alert("x")</script>' in texts and "Canada" in texts and "0" in texts
+    assert "<script>x</script>" in texts and "Canada" in texts and "0" in texts
     widths = [float(r.attrs["width"]) for r in image.find_all("rect")]
     assert widths[0] == pytest.approx(2 * widths[1], abs=0.1) and widths[2] == 0
     assert all(

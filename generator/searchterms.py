@@ -1,0 +1,106 @@
+"""Extra words for each case page's search entry, so the public finds a person by any spelling.
+
+Material's search splits text on its `separator` and matches each query word as a prefix. That
+leaves gaps for names: pinyin typed without spaces ("wangjianguo"), a Chinese given name alone
+(建国 when jieba keeps 王建国 as one word), tone marks (Wáng against Wang), the pinyin of a
+Chinese name that has no romanisation, country names in Chinese, or the end of a document
+number. This module lists those forms; the case page carries them in a block that is hidden from
+sight and from screen readers but not from the search index. Only published values are used:
+the input is the `Published` view, in which hidden numbers no longer exist.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from babel import Locale
+from pypinyin import Style, lazy_pinyin
+
+from .publish import Published
+
+# Two-character Chinese surnames, so that the given name is split off correctly.
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
+        "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤",
+    }
+)  # fmt: skip
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def plain(text: str) -> str:
+    """Text without tone marks or accents: Wáng Jiànguó -> Wang Jianguo, Hélène -> Helene."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def latin_forms(name: str) -> list[str]:
+    """A romanised name as written, without accents, joined, and each part alone."""
+    words = [w for w in re.split(r"[\s\-'’.,]+", name) if w]
+    forms = [name, plain(name)]
+    for variant in (words, [plain(w) for w in words]):
+        forms.append("".join(variant))
+        forms.extend(variant)
+    return forms
+
+
+def han_forms(name: str) -> list[str]:
+    """A Chinese name whole, its given name alone, and its pinyin with and without tones."""
+    han = "".join(ch for ch in name if is_han(ch))
+    if not han:
+        return [name]
+    surname_length = 2 if han[:2] in COMPOUND_SURNAMES and len(han) > 2 else 1
+    forms = [name, han[:surname_length], han[surname_length:]]
+    for style in (Style.NORMAL, Style.TONE):
+        syllables = lazy_pinyin(han, style=style)
+        surname, given = syllables[:surname_length], syllables[surname_length:]
+        forms += ["".join(syllables), "".join(surname), "".join(given)]
+    return forms
+
+
+@cache
+def country_names(code: str) -> tuple[str, ...]:
+    """A country's name in English and in Chinese, from Babel."""
+    names = [Locale(tag).territories.get(code, "") for tag in ("en", "zh_Hans")]
+    return tuple(str(name) for name in names if name)
+
+
+def number_forms(number: str) -> list[str]:
+    """A published number without spaces or punctuation, and its last four and six characters."""
+    compact = re.sub(r"[^0-9A-Za-z]", "", number)
+    return [number, compact, compact[-4:], compact[-6:]] if compact else [number]
+
+
+def search_terms(p: Published) -> tuple[str, ...]:
+    """Every extra form under which this case should be found, without repeats, in order."""
+    case = p.case
+    forms: list[str] = latin_forms(case.name.latin)
+    if case.name.native:
+        forms += han_forms(case.name.native) if is_han(case.name.native) else [case.name.native]
+    for alias in case.aliases:
+        forms += han_forms(alias) if is_han(alias) else latin_forms(alias)
+    for document in p.documents:
+        if document.policy == "full":
+            forms += number_forms(document.number)
+        else:
+            forms.append(document.number[-4:])
+    if case.red_notice:
+        forms += number_forms(case.red_notice)
+    countries = {*case.nationality, case.fled.from_}
+    if case.location:
+        countries.add(case.location.country)
+    for code in sorted(countries):
+        forms += country_names(code)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for form in (f.strip() for f in forms):
+        if form and form.lower() not in seen:
+            seen.add(form.lower())
+            kept.append(form)
+    return tuple(kept)

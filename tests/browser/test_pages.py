@@ -1,0 +1,75 @@
+"""Built pages in Chromium at phone and desktop widths: images, console, hosts, accessibility."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import ARTIFACTS, Watched
+
+PAGES = {
+    "home": "./",
+    "listing": "cases/",
+    "case": "cases/he-yanling/",
+    "returned-case": "cases/ren-baoshan/",
+    "no-photo-case": "cases/zhou-mingde/",
+    "guide": "guide/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_loads_every_image_without_errors(watched_at: Watched, name: str) -> None:
+    page = watched_at.page
+    response = page.goto(PAGES[name], wait_until="load")
+    assert response is not None and response.status == 200
+    page.evaluate(
+        "() => [...document.images].forEach(i => { i.loading = 'eager'; })"
+    )  # load lazy ones
+    page.wait_for_function("() => [...document.images].every(img => img.complete)", timeout=15_000)
+    broken = page.evaluate(
+        "() => [...document.images].filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)"
+    )
+    assert broken == []
+    missing_alt = page.evaluate(
+        "() => [...document.images].filter(i => !i.hasAttribute('alt')).map(i => i.src)"
+    )
+    assert missing_alt == []
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= width, f"page is {overflow}px wide at a {width}px viewport"
+    watched_at.screenshot(f"{name}-{width}px")
+
+
+def test_demonstration_banner_is_visible(watched: Watched) -> None:
+    watched.page.goto("cases/he-yanling/")
+    banner = watched.page.locator(".md-banner")
+    assert banner.is_visible()
+    assert "Demonstration data" in banner.inner_text()
+
+
+def test_hidden_search_terms_are_out_of_sight(watched: Watched) -> None:
+    watched.page.goto("cases/he-yanling/")
+    box = watched.page.locator(".mw-search-terms").bounding_box()
+    assert box is not None and box["width"] <= 1 and box["height"] <= 1
+    assert watched.page.locator(".mw-search-terms").get_attribute("aria-hidden") == "true"
+
+
+def serious(violations: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']}"
+        for v in violations
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("name", ["home", "listing", "case", "returned-case"])
+def test_axe_finds_no_serious_violations(watched: Watched, name: str) -> None:
+    watched.page.goto(PAGES[name], wait_until="load")
+    results = Axe().run(watched.page)
+    violations = results.response["violations"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
+    (ARTIFACTS / f"axe-{name}.txt").write_text("\n".join(summary) + "\n", "utf-8")
+    assert serious(violations) == []

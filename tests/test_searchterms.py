@@ -1,0 +1,67 @@
+"""The extra search spellings: pinyin, given names, tone marks, numbers and countries."""
+
+from __future__ import annotations
+
+from generator.model import Case
+from generator.publish import Published, ShownDocument
+from generator.searchterms import han_forms, latin_forms, plain, search_terms
+
+
+def published(**changes: object) -> Published:
+    data: dict[str, object] = {
+        "name": {"latin": "WANG Jianguo", "native": "王建国"},
+        "sex": "male",
+        "nationality": ["CN"],
+        "crimes": [{"charge": "Bribery"}],
+        "fled": {"date": "2012", "from": "CN"},
+        "location": {"country": "CA"},
+        "status": "at_large",
+        "red_notice": "2015/12345",
+    }
+    data.update(changes)
+    documents = (
+        ShownDocument("passport", "Passport", "G1234 5678", "CN", "full"),
+        ShownDocument("national_id", "National ID", "••••451X", "CN", "partial"),
+    )
+    return Published("wang-jianguo", Case.model_validate(data), documents, ())
+
+
+def test_plain_strips_tone_marks_and_accents() -> None:
+    assert plain("Wáng Jiànguó") == "Wang Jianguo"
+    assert plain("Hélène") == "Helene"
+
+
+def test_latin_forms_join_and_split() -> None:
+    forms = latin_forms("LIN Pei-shan")
+    assert {"LINPeishan", "LIN", "Pei", "shan"} <= set(forms)
+
+
+def test_han_forms_split_the_given_name_and_add_pinyin() -> None:
+    forms = han_forms("王建国")
+    assert {"王建国", "王", "建国", "wangjianguo", "jianguo", "wángjiànguó", "jiànguó"} <= set(
+        forms
+    )
+    assert "欧阳" in han_forms("欧阳明") and "阳明" not in han_forms("欧阳明")
+
+
+def test_terms_cover_names_numbers_and_countries() -> None:
+    terms = search_terms(published(aliases=["李强"]))
+    for expected in (
+        "WANGJianguo",
+        "建国",
+        "jiànguó",
+        "liqiang",
+        "G12345678",
+        "5678",
+        "451X",
+        "201512345",
+        "Canada",
+        "加拿大",
+        "中国",
+    ):
+        assert expected in terms, expected
+
+
+def test_partial_numbers_give_only_their_last_four_characters() -> None:
+    terms = " ".join(search_terms(published()))
+    assert "451X" in terms and "••••" not in terms
