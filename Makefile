@@ -94,6 +94,7 @@ test: lint $(CHROMIUM)
 clean:
 	rm -rf site .build .cache docs/index.md docs/cases docs/photos docs/.generated.json
 	rm -rf docs/api docs/ftm docs/schema docs/cases.csv docs/feed.xml docs/feed.json
+	rm -rf docs/countries docs/lists docs/returned docs/statistics docs/whereabouts
 
 distclean: clean
 	rm -rf $(VENV)

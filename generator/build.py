@@ -20,12 +20,13 @@ from .errors import InputError
 from .loader import Project, load_project
 from .model import Settings
 from .opendata import DataContext, data_context, data_files
+from .pages import FOLDERS, discovery_pages
 from .photos import process_photos
 from .publish import Published, photo_sources, publish
 from .render import render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
-OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema")
+OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
 MANIFEST = ".generated.json"
 
 
@@ -74,7 +75,10 @@ def outputs_for(
 ) -> dict[str, bytes | Path]:
     """Every generated file under docs/: page text as bytes, photos as paths in the cache,
     and (given a DataContext) the case pages' git dates and the open-data files."""
-    pages = render_pages(published, settings, data.dates if data else None)
+    pages = {
+        **render_pages(published, settings, data.dates if data else None),
+        **discovery_pages(published, settings),
+    }
     outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
     if data is not None:
         outputs.update(data_files(published, settings, data))

@@ -47,6 +47,7 @@ Found = Iterator[tuple[tuple[str | int, ...], str]]
 def _case_problems(loaded: LoadedCase, settings: Settings | None, today: date) -> Found:
     yield from _dates(loaded, today)
     yield from _status(loaded)
+    yield from _methods(loaded)
     yield from _photos(loaded)
     if settings is not None:
         declared = {named.id for named in settings.lists}
@@ -102,6 +103,24 @@ def _status(loaded: LoadedCase) -> Found:
     elif case.status in ("arrested", "returned", "deceased"):
         event = "returned or surrendered" if case.status == "returned" else case.status
         yield ("status",), f"status {case.status} needs a history event {event} that gives its date"
+
+
+def _methods(loaded: LoadedCase) -> Found:
+    """How a person came back is said only on a return, and a surrender is a surrender."""
+    for i, event in enumerate(loaded.case.history):
+        if event.method is None:
+            continue
+        if event.event not in ("returned", "surrendered"):
+            yield (
+                ("history", i, "method"),
+                f"method is only for returned and surrendered events, not {event.event}",
+            )
+        elif event.event == "surrendered" and event.method != "surrendered":
+            yield (
+                ("history", i, "method"),
+                f"a surrendered event means the method is surrendered, not {event.method}; "
+                "use event: returned for another method",
+            )
 
 
 def _photos(loaded: LoadedCase) -> Found:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from .apimodel import ApiCase
 from .model import Settings, date_bounds
+from .names import country_name
 from .publish import Removal
-from .render import country_name, human_date
+from .render import human_date
 
 FEED_LIMIT = 200
 ATOM = "http://www.w3.org/2005/Atom"

@@ -168,6 +168,7 @@ EventKind = Literal[
     "withdrawn",
     "note",
 ]
+ReturnMethod = Literal["extradited", "repatriated", "deported", "surrendered", "other"]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -270,6 +271,11 @@ class Event(Strict):
     source: Url | None = None
     country: Country | None = Field(
         None, description="Where it happened; for a return, the country returned from"
+    )
+    method: ReturnMethod | None = Field(
+        None,
+        description="For a returned or surrendered event, how the person came back: extradited, "
+        "repatriated, deported, surrendered or other; a surrendered event means surrendered",
     )
 
 

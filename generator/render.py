@@ -16,24 +16,25 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .facets import card_data, crime_key, facets, return_method, sort_key
 from .gitdates import CaseDates
 from .model import Amount, Settings
+from .names import (
+    METHOD_LABELS,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    country_name,
+    country_name_zh,
+    country_slug,
+)
 from .publish import Published
 from .searchterms import search_terms
 from .text import esc, summary_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATUS_LABELS = {
-    "at_large": "At large",
-    "arrested": "Arrested",
-    "returned": "Returned",
-    "deceased": "Deceased",
-}
-STATUS_ORDER = ("at_large", "arrested", "returned", "deceased")
 MONTHS = (
     "January",
     "February",
@@ -48,12 +49,6 @@ MONTHS = (
     "November",
     "December",
 )
-
-
-@cache
-def country_name(code: str) -> str:
-    """English name of a country code, from Babel's CLDR data."""
-    return str(Locale("en").territories.get(code, code))
 
 
 def human_date(value: str) -> str:
@@ -134,6 +129,11 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         country=country_name,
+        country_zh=country_name_zh,
+        country_slug=country_slug,
+        crime_key=crime_key,
+        card_data=card_data,
+        method=lambda event: METHOD_LABELS.get(return_method(event) or "", ""),
         date=human_date,
         money=money,
         status=STATUS_LABELS.get,
@@ -143,11 +143,6 @@ def environment() -> jinja2.Environment:
         human_day=_human_day,
     )
     return env
-
-
-def sort_key(p: Published) -> tuple[int, str]:
-    """Listing order: at large first, then arrested, returned, deceased; by id within each."""
-    return (STATUS_ORDER.index(p.case.status), p.id)
 
 
 def render_pages(
@@ -173,6 +168,7 @@ def render_pages(
             root="../",
             groups=groups,
             count=len(ordered),
+            facets=facets(ordered, settings),
         ),
     }
     case_template = env.get_template("case.md.j2")

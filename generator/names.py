@@ -1,0 +1,46 @@
+"""The words the site uses for codes: statuses, return methods and country names.
+
+Country names come from Babel's CLDR data, in English and in Simplified Chinese (shown beside
+the English name, so a reader or a search for 加拿大 finds Canada too).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+STATUS_LABELS = {
+    "at_large": "At large",
+    "arrested": "Arrested",
+    "returned": "Returned",
+    "deceased": "Deceased",
+}
+STATUS_ORDER = ("at_large", "arrested", "returned", "deceased")
+METHOD_LABELS = {
+    "extradited": "Extradited",
+    "repatriated": "Repatriated",
+    "deported": "Deported",
+    "surrendered": "Surrendered",
+    "other": "Other",
+}
+# The filter and chart value for a case whose suspected whereabouts are not known. Country codes
+# are two capitals, so this can never be mistaken for one.
+UNKNOWN = "unknown"
+
+
+@cache
+def country_name(code: str) -> str:
+    """English name of a country code, from Babel's CLDR data."""
+    return str(Locale("en").territories.get(code, code))
+
+
+@cache
+def country_name_zh(code: str) -> str:
+    """Simplified Chinese name of a country code, from Babel's CLDR data."""
+    return str(Locale.parse("zh_Hans").territories.get(code, code))
+
+
+def country_slug(code: str) -> str:
+    """The URL folder of a country's page: its code in lower case, as in countries/ca/."""
+    return code.lower()

@@ -1,0 +1,105 @@
+"""The discovery pages: countries, named lists, the archive of returns, whereabouts, statistics.
+
+Each page is built from `Published` cases only, through the same Jinja2 environment (and so the
+same escaping) as every other page. Paths, all under folders the generator owns:
+
+- countries/ (index, in the navigation) and countries/<code>/ per suspected country;
+- lists/ (index) and lists/<id>/ per named list declared in the publication settings;
+- returned/: every returned case, with when, from where and how;
+- whereabouts/known/ and whereabouts/unknown/: those at large, by whether they are located;
+- statistics/: charts drawn at build time (see `charts.py` and `statistics.py`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .charts import chart_html, number
+from .facets import by_country, by_list, returns, sort_key
+from .model import Settings
+from .names import METHOD_LABELS, STATUS_LABELS, STATUS_ORDER, country_slug
+from .publish import Published
+from .render import environment, figures
+from .statistics import AMOUNT_CHART, charts, currency_totals
+
+# Top-level folders under docs/ that only this module writes into.
+FOLDERS = ("countries", "lists", "returned", "statistics", "whereabouts")
+
+
+def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
+    """The cases of each status that has any, in listing order."""
+    groups = {s: tuple(p for p in cases if p.case.status == s) for s in STATUS_ORDER}
+    return {s: members for s, members in groups.items() if members}
+
+
+def discovery_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, str]:
+    """Every discovery page, by its path under docs/."""
+    env = environment()
+    ordered = tuple(sorted(cases, key=sort_key))
+    common = {"settings": settings, "status_labels": STATUS_LABELS, "by_status": by_status}
+    pages: dict[str, str] = {}
+
+    countries = by_country(ordered)
+    pages["countries/index.md"] = env.get_template("countries.md.j2").render(
+        **common,
+        root="../",
+        countries=countries,
+        at_large={c: sum(p.case.status == "at_large" for p in g) for c, g in countries.items()},
+        unknown=sum(1 for p in ordered if p.case.location is None),
+    )
+    country_template = env.get_template("country.md.j2")
+    for code, members in countries.items():
+        pages[f"countries/{country_slug(code)}/index.md"] = country_template.render(
+            **common, root="../../", code=code, cases=members
+        )
+
+    named = by_list(ordered, settings)
+    pages["lists/index.md"] = env.get_template("lists.md.j2").render(
+        **common, root="../", named=named
+    )
+    list_template = env.get_template("named_list.md.j2")
+    for named_list in settings.lists:
+        pages[f"lists/{named_list.id}/index.md"] = list_template.render(
+            **common, root="../../", named_list=named_list, cases=named[named_list.id]
+        )
+
+    found = returns(ordered)
+    from_counts = Counter(r.country for r in found if r.country)
+    pages["returned/index.md"] = env.get_template("returned.md.j2").render(
+        **common,
+        root="../",
+        returns=found,
+        figures=figures(ordered),
+        from_countries=sorted(from_counts.items(), key=lambda item: (-item[1], item[0])),
+        unstated=sum(1 for r in found if not r.country),
+        method_labels=METHOD_LABELS,
+    )
+
+    at_large = tuple(p for p in ordered if p.case.status == "at_large")
+    where = env.get_template("whereabouts.md.j2")
+    pages["whereabouts/known/index.md"] = where.render(
+        **common,
+        root="../../",
+        known=True,
+        cases=tuple(p for p in at_large if p.case.location),
+        countries=by_country(at_large),
+    )
+    pages["whereabouts/unknown/index.md"] = where.render(
+        **common,
+        root="../../",
+        known=False,
+        cases=tuple(p for p in at_large if not p.case.location),
+        countries={},
+    )
+
+    drawn = [(chart, chart_html(chart)) for chart in charts(ordered, "../")]
+    pages["statistics/index.md"] = env.get_template("statistics.md.j2").render(
+        **common,
+        root="../",
+        figures=figures(ordered),
+        main_charts=[d for d in drawn if not d[0].id.startswith(AMOUNT_CHART)],
+        amount_charts=[d for d in drawn if d[0].id.startswith(AMOUNT_CHART)],
+        totals=currency_totals(ordered),
+        number=number,
+    )
+    return pages
