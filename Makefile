@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve validate generate test lint clean distclean
+.PHONY: site serve validate generate test lint bench clean distclean
 
 $(BIN)/.site-deps: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,13 +49,18 @@ generate: $(BIN)/.site-deps
 
 ## lint: ruff and mypy over the code
 lint: $(BIN)/.test-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
 ## test: lint, then the whole test suite (it builds real sites in temporary folders)
 test: lint
 	$(BIN)/pytest
+
+## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
+N ?= 200
+bench: $(BIN)/.site-deps
+	$(BIN)/python -m bench $(N)
 
 ## clean: remove build output and generated pages (keeps .venv)
 clean:

@@ -1,9 +1,13 @@
 """The whole generation in two phases: check everything, then write.
 
 Phase one reads and checks every input and stops with all problems at once (`InputError`)
-before anything is written. Phase two processes photos through the cache, renders every page
-in memory, and only then brings docs/ up to date: a file is written only when its bytes
-change, and generated files that are no longer produced are removed.
+before anything is written to docs/; photos are checked by processing them into the photo cache,
+which lies outside docs/ and site/ (`photoset.survey`). Phase two renders every page in memory,
+and only then brings docs/ up to date: a file is written only when its bytes change, and
+generated files that are no longer produced are removed.
+
+Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
+there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.
 """
 
 from __future__ import annotations
@@ -11,21 +15,58 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from .checks import check_cases
+from .checks import check_cases, photo_files
 from .errors import InputError
 from .loader import Project, load_project
 from .model import Settings
-from .photos import process_photos
-from .publish import Published, photo_sources, publish
+from .photos import PhotoStats
+from .photoset import PhotoSet, survey
+from .publish import Published, publish
 from .render import render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos")
 MANIFEST = ".generated.json"
+CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
+TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # file that `record` writes the timings of a build to
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds spent in each phase: wall-clock time, or CPU time of this process."""
+
+    validation: float = 0.0  # reading and checking the cases, photos aside
+    photos: float = 0.0  # checking and processing photos through the cache
+    generation: float = 0.0  # rendering the pages and bringing docs/ up to date
+
+
+class _Stopwatch:
+    """Wall-clock and CPU seconds, lap after lap."""
+
+    def __init__(self) -> None:
+        self.last = (time.perf_counter(), time.process_time())
+
+    def lap(self) -> tuple[float, float]:
+        now = (time.perf_counter(), time.process_time())
+        wall, cpu = now[0] - self.last[0], now[1] - self.last[1]
+        self.last = now
+        return wall, cpu
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What phase one found: every input valid, and the processed photos."""
+
+    project: Project
+    settings: Settings
+    photos: PhotoSet
+    seconds: Timings
+    cpu_seconds: Timings  # of this process: photo workers not included
 
 
 @dataclass(frozen=True)
@@ -37,29 +78,83 @@ class Result:
     files: int
     written: tuple[str, ...]
     removed: tuple[str, ...]
+    seconds: Timings = Timings()
+    cpu_seconds: Timings = Timings()  # of this process: photo workers not included
+    photo_stats: PhotoStats = field(default_factory=PhotoStats)
+
+
+def photo_cache(root: Path) -> Path:
+    """The photo cache folder: $MOSTWANTED_PHOTO_CACHE, else .cache/photos under the project."""
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured).resolve() if configured else root / ".cache" / "photos"
+
+
+def inspect(
+    root: Path,
+    today: date | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+    stats: PhotoStats | None = None,
+) -> Checked:
+    """Phase one: read and check every input; raise InputError with every problem found."""
+    watch = _Stopwatch()
+    project = load_project(root)
+    loading = watch.lap()
+    published, withdrawn = photo_files(project.cases)
+    cache = cache_dir or photo_cache(root)
+    photos = survey(published, withdrawn, cache, workers=workers, stats=stats)
+    surveying = watch.lap()
+    problems = list(project.problems)
+    problems += check_cases(project.cases, project.settings, today or date.today(), photos.verdict)
+    if problems or project.settings is None:
+        raise InputError(problems)
+    checking = watch.lap()
+    wall, cpu = (Timings(loading[i] + checking[i], surveying[i]) for i in (0, 1))
+    return Checked(project, project.settings, photos, wall, cpu)
 
 
 def check(root: Path, today: date | None = None) -> tuple[Project, Settings]:
-    """Phase one: read and check every input; raise InputError with every problem found."""
-    project = load_project(root)
-    problems = list(project.problems)
-    problems += check_cases(project.cases, project.settings, today or date.today())
-    if problems or project.settings is None:
-        raise InputError(problems)
-    return project, project.settings
+    """Phase one, for validation alone: the project and its settings when everything is valid."""
+    checked = inspect(root, today)
+    return checked.project, checked.settings
 
 
 def build(
     root: Path, cache_dir: Path | None = None, today: date | None = None, workers: int | None = None
 ) -> Result:
     """Validate, then generate docs/ from cases/. Nothing is written unless every check passes."""
-    project, settings = check(root, today)
-    cache = cache_dir or root / ".cache" / "photos"
-    processed = process_photos(photo_sources(project.cases), cache, workers=workers)
-    published = publish(project.cases, settings, processed)
-    outputs = outputs_for(published, settings)
+    stats = PhotoStats()
+    checked = inspect(root, today, cache_dir, workers, stats)
+    watch = _Stopwatch()
+    project = checked.project
+    published = publish(project.cases, checked.settings, dict(checked.photos.processed))
+    outputs = outputs_for(published, checked.settings)
     written, removed = sync(root / "docs", outputs)
-    return Result(len(project.cases), len(published), len(outputs), written, removed)
+    wall, cpu = watch.lap()
+    return Result(
+        len(project.cases),
+        len(published),
+        len(outputs),
+        written,
+        removed,
+        replace(checked.seconds, generation=wall),
+        replace(checked.cpu_seconds, generation=cpu),
+        stats,
+    )
+
+
+def record(result: Result) -> None:
+    """Write the timings and photo counts of a build to $MOSTWANTED_TIMINGS, if it is set."""
+    target = os.environ.get(TIMINGS_ENV)
+    if target:
+        doc = {
+            "seconds": asdict(result.seconds),
+            "cpu_seconds": asdict(result.cpu_seconds),
+            "photos": asdict(result.photo_stats),
+            "files": result.files,
+            "written": len(result.written),
+        }
+        Path(target).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
 
 
 def outputs_for(published: tuple[Published, ...], settings: Settings) -> dict[str, bytes | Path]:
@@ -104,13 +199,10 @@ def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...],
 
 def _put(target: Path, content: bytes | Path) -> bool:
     """Write target atomically if its content differs; say whether it was written."""
-    if isinstance(content, Path):
-        # Photo names carry their content hash: same name and size means same file.
-        if target.is_file() and target.stat().st_size == content.stat().st_size:
-            return False
-        content = content.read_bytes()
-    elif target.is_file() and target.read_bytes() == content:
+    if _same(target, content):
         return False
+    if isinstance(content, Path):
+        content = content.read_bytes()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as handle:
@@ -118,6 +210,17 @@ def _put(target: Path, content: bytes | Path) -> bool:
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
     return True
+
+
+def _same(target: Path, content: bytes | Path) -> bool:
+    """Whether target already holds content (one system call for a photo)."""
+    try:
+        if isinstance(content, Path):
+            # Photo names carry their content hash: same name and size means same file.
+            return target.stat().st_size == content.stat().st_size
+        return target.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _read_manifest(docs: Path) -> set[str]:

@@ -25,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser(
         "build", help="validate, then write the generated pages into docs/"
     )
-    generate.add_argument("--cache", type=Path, help="photo cache folder (default: .cache/photos)")
+    generate.add_argument(
+        "--cache",
+        type=Path,
+        help="photo cache folder (default: $MOSTWANTED_PHOTO_CACHE or .cache/photos)",
+    )
     generate.add_argument("--workers", type=int, help="photo processes (default: one per core)")
     args = parser.parse_args(argv)
 
@@ -38,9 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = build(root, args.cache, workers=args.workers)
             seconds = time.perf_counter() - started
+            t, photos = result.seconds, result.photo_stats
             print(
                 f"{result.published} of {result.cases} cases published; {result.files} files, "
-                f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s."
+                f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s "
+                f"(validation {t.validation:.1f} s, photos {t.photos:.1f} s, "
+                f"generation {t.generation:.1f} s; {photos.processed} photos processed, "
+                f"{photos.cached} from the cache)."
             )
     except InputError as exc:
         print(exc.report(), file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import build
+from generator.build import build, record
 from generator.errors import InputError
 from generator.loader import SETTINGS_FILE, load_model
 from generator.model import Settings
@@ -34,9 +34,10 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     try:
-        build(_root(config))
+        result = build(_root(config))
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
+    record(result)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
