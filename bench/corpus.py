@@ -164,11 +164,12 @@ def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bo
         history.append(event)
     data["status"] = status
     data["history"] = history
+    notice = "[the demonstration notice](https://example.org/notice)"  # a link in one in ten
     data["summary"] = (
         f"Suspected of {data['crimes'][0]['charge'].lower()} while serving as "
         f"{data['position'][0].lower()}{data['position'][1:]}. Fled in {fled_year}.\n"
-        "A fictional case made for the benchmark; see [the demonstration notice]"
-        "(https://example.org/notice).\n"
+        f"A fictional case made for the benchmark; see "
+        f"{notice if rng.random() < 0.1 else 'the demonstration notice'}.\n"
     )
     data["sources"] = [
         {"title": "Fictional press release", "url": f"https://example.org/press/{i}"}

@@ -49,18 +49,20 @@ class Run:
         return self.cpu - sum(self.ours_cpu.values())
 
 
+def _children(pid: int) -> list[int]:
+    """The child processes of pid, from /proc/<pid>/task/<tid>/children."""
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="utf-8") as handle:
+                found += [int(child) for child in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
 def _tree_rss(pid: int) -> int:
     """Resident bytes of a process and all its descendants, now."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", encoding="utf-8") as handle:
-                    stat = handle.read()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
@@ -68,8 +70,8 @@ def _tree_rss(pid: int) -> int:
             with open(f"/proc/{current}/statm", encoding="utf-8") as handle:
                 total += int(handle.read().split()[1]) * PAGE
         except OSError:
-            pass
-        stack += children.get(current, [])
+            continue
+        stack += _children(current)
     return total
 
 

@@ -12,10 +12,13 @@ there as JSON, which is how the benchmark splits a real `mkdocs build` into ours
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -123,6 +126,24 @@ def build(
     root: Path, cache_dir: Path | None = None, today: date | None = None, workers: int | None = None
 ) -> Result:
     """Validate, then generate docs/ from cases/. Nothing is written unless every check passes."""
+    with _without_gc():
+        return _build(root, cache_dir, today, workers)
+
+
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading builds many objects that all stay alive
+    until the build ends, and collecting while they pile up costs about a tenth of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(root: Path, cache_dir: Path | None, today: date | None, workers: int | None) -> Result:
     stats = PhotoStats()
     checked = inspect(root, today, cache_dir, workers, stats)
     watch = _Stopwatch()
@@ -177,21 +198,22 @@ def outputs_for(published: tuple[Published, ...], settings: Settings) -> dict[st
 def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Make docs/ hold exactly these generated files, touching only what differs."""
     written = [path for path in sorted(outputs) if _put(docs / path, outputs[path])]
-    previous = _read_manifest(docs)
-    owned = {
-        f.relative_to(docs).as_posix()
-        for d in OWNED_DIRS
-        if (docs / d).is_dir()
-        for f in (docs / d).rglob("*")
-        if f.is_file()
-    }
-    removed = sorted((previous | owned) - set(outputs))
+    owned: set[str] = set()
+    entries: dict[str, int] = {}  # each folder under the owned ones: how many entries it holds
+    for top in OWNED_DIRS:
+        for folder, subfolders, files in os.walk(docs / top):
+            relative = Path(folder).relative_to(docs).as_posix()
+            entries[relative] = len(subfolders) + len(files)
+            owned.update(f"{relative}/{name}" for name in files)
+    removed = sorted((_read_manifest(docs) | owned) - outputs.keys())
     for path in removed:
         (docs / path).unlink(missing_ok=True)
-    for d in OWNED_DIRS:
-        for folder in sorted((docs / d).rglob("*"), reverse=True) if (docs / d).is_dir() else []:
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        if path in owned:
+            entries[path.rpartition("/")[0]] -= 1
+    for folder in sorted(entries, reverse=True):  # a folder after every folder inside it
+        if entries[folder] == 0 and folder not in OWNED_DIRS:
+            (docs / folder).rmdir()
+            entries[folder.rpartition("/")[0]] -= 1
     manifest = (json.dumps(sorted(outputs), indent=0) + "\n").encode()
     _put(docs / MANIFEST, manifest)
     return tuple(written), tuple(removed)

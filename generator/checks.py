@@ -115,6 +115,10 @@ def _status(loaded: LoadedCase) -> Found:
 def _inside(folder: Path, file: str) -> Path | None:
     """The resolved path of a photo named in a case, or None when it is outside the case's
     folder (given resolved)."""
+    if "/" not in file and file not in (".", ".."):
+        target = folder / file
+        if not target.is_symlink():  # a plain name in a resolved folder: resolved already
+            return target
     target = (folder / file).resolve()
     if Path(file).is_absolute() or not target.is_relative_to(folder):
         return None

@@ -16,6 +16,7 @@ change.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -128,7 +129,7 @@ def _run(
             except PhotoError as exc:
                 done[key] = exc.message
         return done
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=gc.enable) as pool:
         futures: dict[str, Future[ProcessedPhoto | None]] = {
             key: pool.submit(_work, path, cache_dir, publish)
             for key, (path, publish) in todo.items()

@@ -54,6 +54,8 @@ class _Links(HTMLParser):
 
 def summary_problems(text: str) -> list[str]:
     """What is wrong with a summary: links with other schemes, images."""
+    if "[" not in text:  # every Markdown link and image starts with "["; "<" is made literal
+        return []
     parser = _Links()
     parser.feed(_MARKDOWN.reset().convert(summary_markdown(text)))
     problems = [

@@ -85,6 +85,25 @@ if yaml.__with_libyaml__:  # in every PyYAML wheel; a build without it uses _Str
             BaseResolver.__init__(self)
             Composer.__init__(self)
 
+    class _CLoader(yaml.CBaseLoader):
+        """libyaml alone, composing in C; the tags it would resolve are never used."""
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            return _TAGS[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+
+_TAGS = {
+    yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
 
 def _loader(text: str) -> Any:
     """The fastest loader that is safe for this text. Anchors, aliases and tags cannot be
@@ -93,7 +112,7 @@ def _loader(text: str) -> Any:
         return _StrictLoader(text)
     if any(mark in text for mark in "&*!"):
         return _FastLoader(text)
-    return yaml.CBaseLoader(text)
+    return _CLoader(text)
 
 
 def _compose(loader: Any) -> yaml.Node | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 
 from generator import yamlsrc
 from tests.conftest import ROOT
@@ -24,7 +23,7 @@ def documents(text: str) -> dict[str, Any]:
     """What each available loader makes of text, by loader name."""
     loaders = {"python": yamlsrc._StrictLoader, "events": yamlsrc._FastLoader}
     if not any(mark in text for mark in "&*!"):
-        loaders["libyaml"] = yaml.CBaseLoader
+        loaders["libyaml"] = yamlsrc._CLoader
     out = {}
     for name, loader in loaders.items():
         node = yamlsrc._compose(loader(text))
