@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench.corpus import make_corpus
-from bench.measure import Run, SiteFigures, bare_config, median_run, run_build, site_figures
+from bench.measure import Run, SiteFigures, bare_config, best_run, run_build, site_figures
 from bench.report import Speedup, report
 from generator.photoset import survey
 
@@ -78,11 +78,11 @@ def photo_speedup(root: Path, sample: int, scratch: Path) -> Speedup:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("cases", type=int, nargs="?", default=200, help="number of cases")
-    parser.add_argument("--repeat", type=int, help="warm and bare builds to take the median of")
+    parser.add_argument("--repeat", type=int, help="warm and bare builds to take the best of")
     parser.add_argument("--sample", type=int, default=40, help="photos for the 1-core timing")
     parser.add_argument("--keep", type=Path, help="build in this new folder and keep it")
     args = parser.parse_args(argv)
-    repeat = args.repeat or (3 if args.cases <= 2000 else 1)
+    repeat = args.repeat or (5 if args.cases <= 2000 else 2)
     scratch = Path(tempfile.mkdtemp(prefix="mostwanted-bench-"))
     root = args.keep.resolve() if args.keep else scratch / "project"
     try:
@@ -111,9 +111,10 @@ def main(argv: list[str] | None = None) -> int:
                 photos,
                 machine(),
                 corpus_seconds,
-                {"cold": cold, "warm": median_run(warm), "edit": edit, "bare": median_run(bare)},
+                {"cold": cold, "warm": best_run(warm), "edit": edit, "bare": best_run(bare)},
                 figures,
                 speedup,
+                repeat,
             )
         )
     finally:

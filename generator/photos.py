@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
@@ -294,8 +294,17 @@ def _load_manifest(cache_dir: Path, key: str) -> ProcessedPhoto | None:
     """The cached outputs for `key`, or None unless the manifest and all its files are intact."""
     try:
         doc = json.loads((cache_dir / f"{key}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return verified(cache_dir, key, doc.get("files") if isinstance(doc, dict) else None)
+
+
+def verified(cache_dir: Path, key: str, entries: Any) -> ProcessedPhoto | None:
+    """The outputs that a manifest's "files" entries describe, or None unless all four files are
+    in the cache with the sizes stated."""
+    try:
         files: list[PhotoFile] = []
-        for entry in doc["files"]:
+        for entry in entries:
             name = entry["name"]
             if not isinstance(name, str) or Path(name).name != name:
                 return None

@@ -7,8 +7,9 @@ in a pool of processes, one per core, and every failure is kept as a sentence fo
 than stopping the run at the first.
 
 A memo in the cache folder (`sources.json`) remembers, for each source file that passed, its
-file-system stamp (size, modification and change times, inode) and the cache key of its content.
-While the stamp stays the same, the file is neither read, hashed nor decoded again. A file
+file-system stamp (size, modification and change times, inode) and the cache key of its content,
+and for each key the files of its cache entry. While the stamp stays the same, the file is
+neither read, hashed nor decoded again, and its cache entry is found without reading a manifest. A file
 modified less than two seconds ago is not remembered, since a rewrite within the file system's
 timestamp granularity could keep its stamp; and the memo is void whenever the photo settings
 change.
@@ -25,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .photos import (
     PhotoError,
@@ -36,6 +38,7 @@ from .photos import (
     check_photo,
     key_for,
     process_photo,
+    verified,
 )
 
 MEMO = "sources.json"
@@ -59,24 +62,31 @@ class PhotoSet:
 
 
 class _Memo:
-    """Source stamps and content keys of the photos that passed, kept in the cache folder."""
+    """Source stamps and content keys of the photos that passed, and the published files of each
+    key (as in its manifest), kept in one file in the cache folder."""
 
     def __init__(self, cache_dir: Path) -> None:
-        self.path = cache_dir / MEMO
+        self.cache_dir = cache_dir
         self.settings = key_for(b"memo")  # changes with every setting that changes the outputs
         self.entries: dict[str, tuple[Stamp, str]] = {}
+        self.outputs: dict[str, list[dict[str, Any]]] = {}
         self.changed = False
         try:
-            doc = json.loads(self.path.read_text("utf-8"))
+            doc = json.loads((cache_dir / MEMO).read_text("utf-8"))
             if doc["settings"] == self.settings:
                 for name, (size, mtime, ctime, inode, key) in doc["files"].items():
                     self.entries[name] = ((size, mtime, ctime, inode), str(key))
+                self.outputs = dict(doc["outputs"])
         except (OSError, ValueError, KeyError, TypeError):
-            self.entries = {}
+            self.entries, self.outputs = {}, {}
 
     def key(self, path: Path, stamp: Stamp) -> str | None:
         entry = self.entries.get(str(path))
         return entry[1] if entry is not None and entry[0] == stamp else None
+
+    def photo(self, key: str) -> ProcessedPhoto | None:
+        """The cached files of a key, without reading its manifest, or None."""
+        return verified(self.cache_dir, key, self.outputs[key]) if key in self.outputs else None
 
     def remember(self, path: Path, stamp: Stamp, key: str, now_ns: int) -> None:
         if stamp[1] > now_ns - SETTLE_NS:  # modified just now: could change within the tick
@@ -85,17 +95,40 @@ class _Memo:
             self.entries[str(path)] = (stamp, key)
             self.changed = True
 
+    def remember_photo(self, photo: ProcessedPhoto) -> None:
+        if photo.key not in self.outputs:
+            self.outputs[photo.key] = [
+                dict(name=f.name, width=f.width, height=f.height, mime=f.mime, bytes=_size(f.path))
+                for f in photo.files()
+            ]
+            self.changed = True
+
     def save(self, keep: set[str]) -> None:
         """Write the memo if it changed, forgetting files that were not surveyed this time."""
         if not keep.issuperset(self.entries):
             self.entries = {name: e for name, e in self.entries.items() if name in keep}
             self.changed = True
+        keys = {key for _, key in self.entries.values()}
+        if not keys.issuperset(self.outputs):
+            self.outputs = {key: files for key, files in self.outputs.items() if key in keys}
+            self.changed = True
         if not self.changed:
             return
         files = {name: [*stamp, key] for name, (stamp, key) in sorted(self.entries.items())}
-        doc = {"settings": self.settings, "files": files}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.path, json.dumps(doc, separators=(",", ":")).encode())
+        doc = {
+            "settings": self.settings,
+            "files": files,
+            "outputs": dict(sorted(self.outputs.items())),
+        }
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(self.cache_dir / MEMO, json.dumps(doc, separators=(",", ":")).encode())
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1  # never matches: the entry will not be trusted
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -181,7 +214,7 @@ def survey(
         keys[path] = (stamp, key)
         publish = path in to_publish
         if key not in cached:
-            cached[key] = _load_manifest(cache_dir, key)
+            cached[key] = memo.photo(key) or _load_manifest(cache_dir, key)
         # A cache entry or the memo says the content passed; else it is decoded now.
         needed = cached[key] is None and (publish or known is None)
         if needed and not (key in todo and todo[key][1]):
@@ -200,6 +233,8 @@ def survey(
             processed[path] = outcome
         if stamp is not None:
             memo.remember(path, stamp, key, now_ns)
+            if outcome is not None:
+                memo.remember_photo(outcome)
     if keys:
         memo.save({str(path) for path in keys})
     if stats is not None:
