@@ -19,7 +19,15 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench.corpus import make_corpus
-from bench.measure import Run, SiteFigures, bare_config, best_run, run_build, site_figures
+from bench.measure import (
+    Run,
+    SiteFigures,
+    bare_config,
+    best_run,
+    run_build,
+    same_pages,
+    site_figures,
+)
 from bench.report import Speedup, report
 from generator.photoset import survey
 
@@ -96,10 +104,17 @@ def main(argv: list[str] | None = None) -> int:
         bare_file = bare_config(root)
         warm: list[Run] = []
         bare: list[Run] = []
-        for _ in range(repeat):
-            warm.append(run_build(root))
-            bare.append(run_build(root, bare_file, "site-bare"))
+        for i in range(repeat):  # alternate, each kind going first half of the time
+            for kind in ("warm", "bare") if i % 2 == 0 else ("bare", "warm"):
+                if kind == "warm":
+                    warm.append(run_build(root))
+                else:
+                    bare.append(run_build(root, bare_file, "site-bare"))
+                done = warm[-1] if kind == "warm" else bare[-1]
+                say(f"{kind} build {done.wall:.2f} s (ours {sum(done.ours.values()):.2f} s)")
         figures: SiteFigures = site_figures(root / "site")
+        same, pages = same_pages(root / "site", root / "site-bare")
+        say(f"bare build: {same} of {pages} pages the same as the warm build's")
         edited = edit_one_case(root)
         say(f"edited {edited}; rebuilding")
         edit = run_build(root)
@@ -115,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures,
                 speedup,
                 repeat,
+                (same, pages),
             )
         )
     finally:

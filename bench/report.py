@@ -121,13 +121,15 @@ def report(
     site: SiteFigures,
     speedup: Speedup,
     repeat: int,
+    same: tuple[int, int],
 ) -> str:
     """The whole report."""
     head = [
         f"## Benchmark: {n} cases, {photos} photos",
         "",
         f"Machine: {machine}. Corpus written in {corpus_seconds:.0f} s. Warm and bare builds: "
-        f"the fastest of {repeat} each.",
+        f"the fastest of {repeat} each; the bare build's pages are the warm build's "
+        f"({same[0]} of {same[1]} HTML pages byte for byte the same).",
         "",
     ]
     return "\n".join([*head, *phases(runs), "", *targets(n, runs, site, speedup), ""])

@@ -9,10 +9,10 @@ than stopping the run at the first.
 A memo in the cache folder (`sources.json`) remembers, for each source file that passed, its
 file-system stamp (size, modification and change times, inode) and the cache key of its content,
 and for each key the files of its cache entry. While the stamp stays the same, the file is
-neither read, hashed nor decoded again, and its cache entry is found without reading a manifest. A file
-modified less than two seconds ago is not remembered, since a rewrite within the file system's
-timestamp granularity could keep its stamp; and the memo is void whenever the photo settings
-change.
+neither read, hashed nor decoded again, and its cache entry is found without reading a
+manifest. A file modified less than two seconds ago is not remembered, since a rewrite within
+the file system's timestamp granularity could keep its stamp; and the memo is void whenever the
+photo settings change.
 """
 
 from __future__ import annotations
