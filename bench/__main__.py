@@ -23,7 +23,7 @@ from bench.measure import (
     Run,
     SiteFigures,
     bare_config,
-    best_run,
+    median_run,
     run_build,
     same_pages,
     site_figures,
@@ -86,11 +86,11 @@ def photo_speedup(root: Path, sample: int, scratch: Path) -> Speedup:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("cases", type=int, nargs="?", default=200, help="number of cases")
-    parser.add_argument("--repeat", type=int, help="warm and bare builds to take the best of")
+    parser.add_argument("--repeat", type=int, help="warm and bare builds, alternated")
     parser.add_argument("--sample", type=int, default=40, help="photos for the 1-core timing")
     parser.add_argument("--keep", type=Path, help="build in this new folder and keep it")
     args = parser.parse_args(argv)
-    repeat = args.repeat or (5 if args.cases <= 2000 else 2)
+    repeat = args.repeat or (5 if args.cases <= 2000 else 3)
     scratch = Path(tempfile.mkdtemp(prefix="mostwanted-bench-"))
     root = args.keep.resolve() if args.keep else scratch / "project"
     try:
@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         cold = run_build(root)
         say(f"cold build {cold.wall:.0f} s; warm and bare builds, {repeat} each")
         bare_file = bare_config(root)
+        # Untimed: MkDocs first empties an existing site folder, which the cold build made for
+        # site/; the first bare build would otherwise be the only one without that work.
+        run_build(root, bare_file, "site-bare")
         warm: list[Run] = []
         bare: list[Run] = []
         for i in range(repeat):  # alternate, each kind going first half of the time
@@ -126,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
                 photos,
                 machine(),
                 corpus_seconds,
-                {"cold": cold, "warm": best_run(warm), "edit": edit, "bare": best_run(bare)},
+                {"cold": cold, "warm": median_run(warm), "edit": edit, "bare": median_run(bare)},
+                list(zip(warm, bare, strict=True)),
                 figures,
                 speedup,
-                repeat,
                 (same, pages),
             )
         )
