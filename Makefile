@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve validate generate new review hooks test lint clean distclean
+.PHONY: site serve validate generate new review hooks test lint bench clean distclean
 
 # Browser tests drive Debian's Chromium through Playwright; no tool downloads a browser.
 CHROMIUM := /usr/bin/chromium
@@ -75,8 +75,8 @@ hooks: $(BIN)/.test-deps
 
 ## lint: ruff, mypy, yamllint over the YAML, actionlint over the GitHub workflows
 lint: $(BIN)/.test-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/yamllint --strict .
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/actionlint  # with shellcheck from the venv
@@ -89,6 +89,11 @@ $(CHROMIUM):
 ## test: lint, then the whole test suite (real MkDocs builds, real Chromium)
 test: lint $(CHROMIUM)
 	$(BIN)/pytest
+
+## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
+N ?= 200
+bench: $(BIN)/.site-deps
+	$(BIN)/python -m bench $(N)
 
 ## clean: remove build output and generated pages (keeps .venv)
 clean:

@@ -1,33 +1,77 @@
 """The whole generation in two phases: check everything, then write.
 
 Phase one reads and checks every input and stops with all problems at once (`InputError`)
-before anything is written. Phase two processes photos through the cache, renders every page
-in memory, and only then brings docs/ up to date: a file is written only when its bytes
-change, and generated files that are no longer produced are removed.
+before anything is written to docs/; photos are checked by processing them into the photo cache,
+which lies outside docs/ and site/ (`photoset.survey`). Phase two renders every page in memory,
+and only then brings docs/ up to date: a file is written only when its bytes change, and
+generated files that are no longer produced are removed.
+
+Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
+there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from .checks import check_cases
+from .checks import check_cases, photo_files
 from .errors import InputError
 from .loader import Project, load_project
 from .model import Settings
 from .opendata import DataContext, data_context, data_files
 from .pages import FOLDERS, discovery_pages
-from .photos import process_photos
-from .publish import Published, photo_sources, publish
+from .photos import PhotoStats
+from .photoset import PhotoSet, survey
+from .publish import Published, publish
 from .render import render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
 MANIFEST = ".generated.json"
+CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
+TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # file that `record` writes the timings of a build to
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds spent in each phase: wall-clock time, or CPU time of this process."""
+
+    validation: float = 0.0  # reading and checking the cases, photos aside
+    photos: float = 0.0  # checking and processing photos through the cache
+    generation: float = 0.0  # rendering the pages and bringing docs/ up to date
+
+
+class _Stopwatch:
+    """Wall-clock and CPU seconds, lap after lap."""
+
+    def __init__(self) -> None:
+        self.last = (time.perf_counter(), time.process_time())
+
+    def lap(self) -> tuple[float, float]:
+        now = (time.perf_counter(), time.process_time())
+        wall, cpu = now[0] - self.last[0], now[1] - self.last[1]
+        self.last = now
+        return wall, cpu
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What phase one found: every input valid, and the processed photos."""
+
+    project: Project
+    settings: Settings
+    photos: PhotoSet
+    seconds: Timings
+    cpu_seconds: Timings  # of this process: photo workers not included
 
 
 @dataclass(frozen=True)
@@ -39,16 +83,45 @@ class Result:
     files: int
     written: tuple[str, ...]
     removed: tuple[str, ...]
+    seconds: Timings = Timings()
+    cpu_seconds: Timings = Timings()  # of this process: photo workers not included
+    photo_stats: PhotoStats = field(default_factory=PhotoStats)
+
+
+def photo_cache(root: Path) -> Path:
+    """The photo cache folder: $MOSTWANTED_PHOTO_CACHE, else .cache/photos under the project."""
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured).resolve() if configured else root / ".cache" / "photos"
+
+
+def inspect(
+    root: Path,
+    today: date | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+    stats: PhotoStats | None = None,
+) -> Checked:
+    """Phase one: read and check every input; raise InputError with every problem found."""
+    watch = _Stopwatch()
+    project = load_project(root)
+    loading = watch.lap()
+    published, withdrawn = photo_files(project.cases)
+    cache = cache_dir or photo_cache(root)
+    photos = survey(published, withdrawn, cache, workers=workers, stats=stats)
+    surveying = watch.lap()
+    problems = list(project.problems)
+    problems += check_cases(project.cases, project.settings, today or date.today(), photos.verdict)
+    if problems or project.settings is None:
+        raise InputError(problems)
+    checking = watch.lap()
+    wall, cpu = (Timings(loading[i] + checking[i], surveying[i]) for i in (0, 1))
+    return Checked(project, project.settings, photos, wall, cpu)
 
 
 def check(root: Path, today: date | None = None) -> tuple[Project, Settings]:
-    """Phase one: read and check every input; raise InputError with every problem found."""
-    project = load_project(root)
-    problems = list(project.problems)
-    problems += check_cases(project.cases, project.settings, today or date.today())
-    if problems or project.settings is None:
-        raise InputError(problems)
-    return project, project.settings
+    """Phase one, for validation alone: the project and its settings when everything is valid."""
+    checked = inspect(root, today)
+    return checked.project, checked.settings
 
 
 def build(
@@ -60,14 +133,63 @@ def build(
 ) -> Result:
     """Validate, then generate docs/ from cases/. Nothing is written unless every check passes.
     Data files use site_url for their addresses (default: the one in mkdocs.yml)."""
-    project, settings = check(root, today)
-    cache = cache_dir or root / ".cache" / "photos"
-    processed = process_photos(photo_sources(project.cases), cache, workers=workers)
-    published = publish(project.cases, settings, processed)
+    with _without_gc():
+        return _build(root, cache_dir, today, workers, site_url)
+
+
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading builds many objects that all stay alive
+    until the build ends, and collecting while they pile up costs about a tenth of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(
+    root: Path,
+    cache_dir: Path | None,
+    today: date | None,
+    workers: int | None,
+    site_url: str | None,
+) -> Result:
+    stats = PhotoStats()
+    checked = inspect(root, today, cache_dir, workers, stats)
+    watch = _Stopwatch()
+    project = checked.project
+    published = publish(project.cases, checked.settings, dict(checked.photos.processed))
     data = data_context(root, project.cases, site_url)
-    outputs = outputs_for(published, settings, data)
+    outputs = outputs_for(published, checked.settings, data)
     written, removed = sync(root / "docs", outputs)
-    return Result(len(project.cases), len(published), len(outputs), written, removed)
+    wall, cpu = watch.lap()
+    return Result(
+        len(project.cases),
+        len(published),
+        len(outputs),
+        written,
+        removed,
+        replace(checked.seconds, generation=wall),
+        replace(checked.cpu_seconds, generation=cpu),
+        stats,
+    )
+
+
+def record(result: Result) -> None:
+    """Write the timings and photo counts of a build to $MOSTWANTED_TIMINGS, if it is set."""
+    target = os.environ.get(TIMINGS_ENV)
+    if target:
+        doc = {
+            "seconds": asdict(result.seconds),
+            "cpu_seconds": asdict(result.cpu_seconds),
+            "photos": asdict(result.photo_stats),
+            "files": result.files,
+            "written": len(result.written),
+        }
+        Path(target).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
 
 
 def outputs_for(
@@ -97,21 +219,22 @@ def outputs_for(
 def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Make docs/ hold exactly these generated files, touching only what differs."""
     written = [path for path in sorted(outputs) if _put(docs / path, outputs[path])]
-    previous = _read_manifest(docs)
-    owned = {
-        f.relative_to(docs).as_posix()
-        for d in OWNED_DIRS
-        if (docs / d).is_dir()
-        for f in (docs / d).rglob("*")
-        if f.is_file()
-    }
-    removed = sorted((previous | owned) - set(outputs))
+    owned: set[str] = set()
+    entries: dict[str, int] = {}  # each folder under the owned ones: how many entries it holds
+    for top in OWNED_DIRS:
+        for folder, subfolders, files in os.walk(docs / top):
+            relative = Path(folder).relative_to(docs).as_posix()
+            entries[relative] = len(subfolders) + len(files)
+            owned.update(f"{relative}/{name}" for name in files)
+    removed = sorted((_read_manifest(docs) | owned) - outputs.keys())
     for path in removed:
         (docs / path).unlink(missing_ok=True)
-    for d in OWNED_DIRS:
-        for folder in sorted((docs / d).rglob("*"), reverse=True) if (docs / d).is_dir() else []:
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        if path in owned:
+            entries[path.rpartition("/")[0]] -= 1
+    for folder in sorted(entries, reverse=True):  # a folder after every folder inside it
+        if entries[folder] == 0 and folder not in OWNED_DIRS:
+            (docs / folder).rmdir()
+            entries[folder.rpartition("/")[0]] -= 1
     manifest = (json.dumps(sorted(outputs), indent=0) + "\n").encode()
     _put(docs / MANIFEST, manifest)
     return tuple(written), tuple(removed)
@@ -119,13 +242,10 @@ def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...],
 
 def _put(target: Path, content: bytes | Path) -> bool:
     """Write target atomically if its content differs; say whether it was written."""
-    if isinstance(content, Path):
-        # Photo names carry their content hash: same name and size means same file.
-        if target.is_file() and target.stat().st_size == content.stat().st_size:
-            return False
-        content = content.read_bytes()
-    elif target.is_file() and target.read_bytes() == content:
+    if _same(target, content):
         return False
+    if isinstance(content, Path):
+        content = content.read_bytes()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as handle:
@@ -133,6 +253,17 @@ def _put(target: Path, content: bytes | Path) -> bool:
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
     return True
+
+
+def _same(target: Path, content: bytes | Path) -> bool:
+    """Whether target already holds content (one system call for a photo)."""
+    try:
+        if isinstance(content, Path):
+            # Photo names carry their content hash: same name and size means same file.
+            return target.stat().st_size == content.stat().st_size
+        return target.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _read_manifest(docs: Path) -> set[str]:

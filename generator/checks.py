@@ -6,7 +6,7 @@ checks run on every case, so one run reports every mistake.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,13 +26,20 @@ STATUS_EVENTS = {
 }
 
 
+# Says what is wrong with a photo file (one sentence for editors), or None when it is fine.
+PhotoVerdict = Callable[[Path], str | None]
+
+
 def check_cases(
-    cases: tuple[LoadedCase, ...], settings: Settings | None, today: date
+    cases: tuple[LoadedCase, ...],
+    settings: Settings | None,
+    today: date,
+    photo_verdict: PhotoVerdict = check_photo,
 ) -> list[Problem]:
-    """Every rule beyond the schema, over all cases."""
+    """Every rule beyond the schema, over all cases; photo files are judged by `photo_verdict`."""
     problems: list[Problem] = []
     for loaded in cases:
-        for field_loc, message in _case_problems(loaded, settings, today):
+        for field_loc, message in _case_problems(loaded, settings, today, photo_verdict):
             problems.append(
                 Problem(loaded.file, loaded.line(*field_loc), field_path(field_loc), message)
             )
@@ -44,11 +51,13 @@ def check_cases(
 Found = Iterator[tuple[tuple[str | int, ...], str]]
 
 
-def _case_problems(loaded: LoadedCase, settings: Settings | None, today: date) -> Found:
+def _case_problems(
+    loaded: LoadedCase, settings: Settings | None, today: date, photo_verdict: PhotoVerdict
+) -> Found:
     yield from _dates(loaded, today)
     yield from _status(loaded)
     yield from _methods(loaded)
-    yield from _photos(loaded)
+    yield from _photos(loaded, photo_verdict)
     if settings is not None:
         declared = {named.id for named in settings.lists}
         for i, list_id in enumerate(loaded.case.lists):
@@ -123,17 +132,43 @@ def _methods(loaded: LoadedCase) -> Found:
             )
 
 
-def _photos(loaded: LoadedCase) -> Found:
+def _inside(folder: Path, file: str) -> Path | None:
+    """The resolved path of a photo named in a case, or None when it is outside the case's
+    folder (given resolved)."""
+    if "/" not in file and file not in (".", ".."):
+        target = folder / file
+        if not target.is_symlink():  # a plain name in a resolved folder: resolved already
+            return target
+    target = (folder / file).resolve()
+    if Path(file).is_absolute() or not target.is_relative_to(folder):
+        return None
+    return target
+
+
+def photo_files(cases: tuple[LoadedCase, ...]) -> tuple[list[Path], list[Path]]:
+    """The photo files that the checks judge: those of published cases, those of withdrawn ones."""
+    published: list[Path] = []
+    withdrawn: list[Path] = []
+    for loaded in cases:
+        folder = loaded.folder.resolve()
+        for photo in loaded.case.photos:
+            target = _inside(folder, photo.file)
+            if target is not None and target.is_file():
+                (withdrawn if loaded.case.status == "withdrawn" else published).append(target)
+    return sorted(published), sorted(withdrawn)
+
+
+def _photos(loaded: LoadedCase, photo_verdict: PhotoVerdict) -> Found:
     folder = loaded.folder.resolve()
     for i, photo in enumerate(loaded.case.photos):
         loc: tuple[str | int, ...] = ("photos", i, "file")
-        target = (loaded.folder / photo.file).resolve()
-        if Path(photo.file).is_absolute() or not target.is_relative_to(folder):
+        target = _inside(folder, photo.file)
+        if target is None:
             yield loc, f"{photo.file!r} is outside the case folder; put the photo beside case.yaml"
         elif not target.is_file():
             yield loc, f"{photo.file!r} does not exist in {loaded.folder.name}/"
         else:
-            message = check_photo(target)
+            message = photo_verdict(target)
             if message:
                 yield loc, f"{photo.file!r} {message}"
 

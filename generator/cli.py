@@ -26,7 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "build", help="validate, then write the generated pages into docs/"
     )
-    generate.add_argument("--cache", type=Path, help="photo cache folder (default: .cache/photos)")
+    generate.add_argument(
+        "--cache",
+        type=Path,
+        help="photo cache folder (default: $MOSTWANTED_PHOTO_CACHE or .cache/photos)",
+    )
     generate.add_argument("--workers", type=int, help="photo processes (default: one per core)")
     new = commands.add_parser("new", help="create cases/<id>/case.yaml for a new case")
     new.add_argument("name", help='the name in Latin letters, family name first: "WANG Jianguo"')
@@ -55,9 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             result = build(root, args.cache, workers=args.workers)
             seconds = time.perf_counter() - started
+            t, photos = result.seconds, result.photo_stats
             print(
                 f"{result.published} of {result.cases} cases published; {result.files} files, "
-                f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s."
+                f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s "
+                f"(validation {t.validation:.1f} s, photos {t.photos:.1f} s, "
+                f"generation {t.generation:.1f} s; {photos.processed} photos processed, "
+                f"{photos.cached} from the cache)."
             )
         elif args.command == "new":
             return _new(root, args.name, args.case_id)

@@ -46,6 +46,10 @@ class InputError(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root when possible."""
     try:
+        return path.relative_to(root).as_posix()  # no file-system access in the usual case
+    except ValueError:
+        pass
+    try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -17,6 +17,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from generator import preview
+from generator.build import record
 from generator.errors import InputError
 from generator.loader import SETTINGS_FILE, load_model
 from generator.model import Settings
@@ -49,6 +50,8 @@ def on_pre_build(config: Any) -> None:
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)
+    if outcome.result is not None:
+        record(outcome.result)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
@@ -110,6 +110,8 @@ class PhotoStats:
 
     cached: int = 0  # distinct photos (by content) found in the cache
     processed: int = 0  # distinct photos decoded and encoded
+    checked: int = 0  # distinct photos decoded only to check them (withdrawn cases' photos)
+    hashed: int = 0  # source files read and hashed (not known unchanged from a memo)
 
 
 class PhotoError(Exception):
@@ -277,18 +279,32 @@ def _settings(renditions: Sequence[Rendition]) -> bytes:
     return json.dumps([CACHE_VERSION, ENGINE, [astuple(r) for r in renditions]]).encode()
 
 
+def key_for(digest: bytes) -> str:
+    """The cache key of a source whose content has this SHA-256 digest, under every setting."""
+    return hashlib.sha256(digest + _settings(RENDITIONS)).hexdigest()
+
+
 def _cache_key(data: bytes) -> tuple[bytes, str]:
     """The source's SHA-256 digest, and the cache key: that digest plus every setting."""
     digest = hashlib.sha256(data).digest()
-    return digest, hashlib.sha256(digest + _settings(RENDITIONS)).hexdigest()
+    return digest, key_for(digest)
 
 
 def _load_manifest(cache_dir: Path, key: str) -> ProcessedPhoto | None:
     """The cached outputs for `key`, or None unless the manifest and all its files are intact."""
     try:
         doc = json.loads((cache_dir / f"{key}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return verified(cache_dir, key, doc.get("files") if isinstance(doc, dict) else None)
+
+
+def verified(cache_dir: Path, key: str, entries: Any) -> ProcessedPhoto | None:
+    """The outputs that a manifest's "files" entries describe, or None unless all four files are
+    in the cache with the sizes stated."""
+    try:
         files: list[PhotoFile] = []
-        for entry in doc["files"]:
+        for entry in entries:
             name = entry["name"]
             if not isinstance(name, str) or Path(name).name != name:
                 return None
@@ -382,6 +398,7 @@ def process_photos(
                 pool.shutdown(cancel_futures=True)
                 raise
     if stats is not None:
+        stats.hashed += len(unique)
         stats.cached += hits
         stats.processed += len(misses)
     return {path: done[key] for path, key in keys.items()}

@@ -16,14 +16,15 @@ import markdown
 
 # Characters with a meaning in Markdown, HTML, attr_list or tables, and their safe forms.
 _ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~^=<>&\"'$:"}
-_ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_MARKDOWN = markdown.Markdown()  # one converter, reset before each use: building one is slow
 
 
 def esc(value: object) -> str:
     """A plain-text value, safe inside Markdown text, table cells and HTML (also attributes)."""
     text = " ".join(str(value).split())
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
+    return text.translate(_ESCAPE_TABLE)
 
 
 def summary_markdown(text: str) -> str:
@@ -53,8 +54,10 @@ class _Links(HTMLParser):
 
 def summary_problems(text: str) -> list[str]:
     """What is wrong with a summary: links with other schemes, images."""
+    if "[" not in text:  # every Markdown link and image starts with "["; "<" is made literal
+        return []
     parser = _Links()
-    parser.feed(markdown.markdown(summary_markdown(text)))
+    parser.feed(_MARKDOWN.reset().convert(summary_markdown(text)))
     problems = [
         f"link to {href!r} is not allowed: links must start with http://, https:// or mailto:"
         for href in parser.hrefs

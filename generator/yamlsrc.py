@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
+from yaml.resolver import BaseResolver
 
 from .errors import field_path
 
@@ -48,11 +51,11 @@ class Document:
         return 1
 
 
-class _StrictLoader(yaml.BaseLoader):
-    """BaseLoader resolves no implicit types; this one also refuses anchors, aliases and tags."""
+class _Refusals(Composer):
+    """Composition that refuses anchors, aliases and explicit tags, for both loaders below."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+        event = self.peek_event()  # type: ignore[attr-defined]  # comes from the parser class
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, "", "aliases (*name) are not allowed; write the value out")
@@ -65,20 +68,75 @@ class _StrictLoader(yaml.BaseLoader):
         return super().compose_node(parent, index)
 
 
-def parse(text: str) -> Document:
-    """Read one YAML document from text. Raises YamlProblem on the first syntax mistake."""
-    loader = _StrictLoader(text)
+class _StrictLoader(_Refusals, yaml.BaseLoader):
+    """BaseLoader resolves no implicit types; this one also refuses anchors, aliases and tags."""
+
+
+if yaml.__with_libyaml__:  # in every PyYAML wheel; a build without it uses _StrictLoader alone
+    from yaml._yaml import CParser
+
+    class _FastLoader(_Refusals, CParser, BaseConstructor, BaseResolver):
+        """The same refusals on libyaml's parser, several times faster. Its error messages
+        differ, so a file that it refuses is read again by `_StrictLoader` for the message."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BaseConstructor.__init__(self)
+            BaseResolver.__init__(self)
+            Composer.__init__(self)
+
+    class _CLoader(yaml.CBaseLoader):
+        """libyaml alone, composing in C; the tags it would resolve are never used."""
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            return _TAGS[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+
+_TAGS = {
+    yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
+def _loader(text: str) -> Any:
+    """The fastest loader that is safe for this text. Anchors, aliases and tags cannot be
+    written without one of `&*!`, so a text without them is composed by libyaml alone."""
+    if not yaml.__with_libyaml__:
+        return _StrictLoader(text)
+    if any(mark in text for mark in "&*!"):
+        return _FastLoader(text)
+    return _CLoader(text)
+
+
+def _compose(loader: Any) -> yaml.Node | None:
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "invalid YAML"
-        raise YamlProblem(line, "", f"invalid YAML: {what}") from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(1, "", f"invalid YAML: {exc}") from None
+        node: yaml.Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
+
+
+def parse(text: str) -> Document:
+    """Read one YAML document from text. Raises YamlProblem on the first syntax mistake."""
+    try:
+        node = _compose(_loader(text))
+    except yaml.YAMLError:
+        try:
+            node = _compose(_StrictLoader(text))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            what = exc.problem or "invalid YAML"
+            raise YamlProblem(line, "", f"invalid YAML: {what}") from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem(1, "", f"invalid YAML: {exc}") from None
     if node is None:
         return Document(None)
     lines: dict[Path_, int] = {}
@@ -90,7 +148,7 @@ def parse(text: str) -> Document:
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], keys: dict[Path_, int]) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain: None in PyYAML, "" in libyaml
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,245 @@
+"""A deterministic synthetic project of N valid, plainly fictional cases, for the benchmark.
+
+The project is a copy of this one's site (mkdocs.yml, the hand-written pages under docs/, the
+generator with its theme and hook, the publication settings) with N generated case folders. The
+cases mix Chinese names written in both scripts with Russian and Latin-only ones, and have
+documents, history, sources and one or two photos at camera size (2000 x 2500 JPEG); some photos
+are stored turned with an EXIF orientation, some carry an (invented) GPS position. Photos are
+drawn from a few base portraits with film-like grain, and each gets a small pattern of squares
+that encodes its case and number, so that every photo has its own content (the photo cache
+deduplicates by content). The same N always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from PIL import Image, ImageChops, ImageDraw
+
+from generator.portraits import GPS_IFD, ORIENTATION, draw_portrait
+
+ROOT = Path(__file__).resolve().parent.parent
+PHOTO_SIZE = (2000, 2500)
+BASES = 6  # distinct base portraits
+SURNAMES = [
+    ("WANG", "王"), ("LI", "李"), ("ZHANG", "张"), ("LIU", "刘"), ("CHEN", "陈"), ("YANG", "杨"),
+    ("HUANG", "黄"), ("ZHAO", "赵"), ("WU", "吴"), ("ZHOU", "周"), ("XU", "徐"), ("SUN", "孙"),
+    ("MA", "马"), ("ZHU", "朱"), ("HU", "胡"), ("GUO", "郭"), ("HE", "何"), ("GAO", "高"),
+    ("LIN", "林"), ("LUO", "罗"), ("ZHENG", "郑"), ("LIANG", "梁"), ("XIE", "谢"), ("SONG", "宋"),
+]  # fmt: skip
+GIVEN = [
+    ("jian", "建"), ("guo", "国"), ("ming", "明"), ("hua", "华"), ("li", "丽"), ("wei", "伟"),
+    ("fang", "芳"), ("jun", "军"), ("yong", "勇"), ("yan", "艳"), ("jie", "杰"), ("tao", "涛"),
+    ("xiao", "晓"), ("hong", "红"), ("ping", "平"), ("gang", "刚"), ("hui", "慧"), ("lan", "兰"),
+    ("qiang", "强"), ("xin", "新"), ("hai", "海"), ("bo", "波"), ("ning", "宁"), ("shu", "淑"),
+]  # fmt: skip
+RUSSIAN = [
+    ("IVANOV Pavel", "Иванов Павел"), ("SOKOLOVA Irina", "Соколова Ирина"),
+    ("KUZNETSOV Oleg", "Кузнецов Олег"), ("POPOVA Anna", "Попова Анна"),
+]  # fmt: skip
+LATIN = ["MORGAN Elise", "FALK Henrik", "OKAFOR Daniel", "SILVA Marta", "BRANDT Jonas"]
+CHARGES = [
+    "Embezzlement of public funds", "Accepting bribes", "Misappropriation of public funds",
+    "Illegal fund-raising", "Fraud in state procurement", "Abuse of office",
+    "Money laundering", "Contract fraud",
+]  # fmt: skip
+PLACES = [
+    ("US", "California"), ("US", "New York"), ("CA", "Ontario"), ("CA", "British Columbia"),
+    ("AU", "New South Wales"), ("NZ", "Auckland"), ("TH", "Bangkok"), ("SG", None),
+    ("MY", "Kuala Lumpur"), ("GB", "London"), ("FR", None), ("AE", "Dubai"),
+]  # fmt: skip
+POSITIONS = [
+    "Former deputy director of a city finance bureau", "Former chairman of a state trading firm",
+    "Former head of a county land office", "Former manager at a state-owned bank branch",
+    "Former official of a provincial transport department",
+]  # fmt: skip
+STATUSES = [("at_large", 72), ("arrested", 12), ("returned", 10), ("deceased", 3), ("withdrawn", 3)]
+
+
+@dataclass(frozen=True)
+class PhotoSpec:
+    """One photo to draw: its file, the number its pattern encodes, and its metadata."""
+
+    path: Path
+    mark: int
+    orientation: int  # 1 (none), 3 or 6
+    gps: bool
+
+
+def _date(rng: random.Random, first: int, last: int) -> str:
+    year = rng.randint(first, last)
+    shape = rng.random()
+    if shape < 0.15:
+        return str(year)
+    if shape < 0.4:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def _name(rng: random.Random, i: int) -> tuple[str, dict[str, str]]:
+    """The case id and the name; ids carry the index, so they are unique."""
+    kind = rng.random()
+    if kind < 0.85:
+        family, han = rng.choice(SURNAMES)
+        parts = rng.sample(GIVEN, rng.choice((1, 2, 2, 2)))
+        given = "".join(p for p, _ in parts)
+        latin = f"{family} {given.capitalize()}"
+        name = {"latin": latin, "native": han + "".join(h for _, h in parts)}
+    elif kind < 0.93:
+        latin, native = rng.choice(RUSSIAN)
+        name = {"latin": latin, "native": native}
+    else:
+        latin = rng.choice(LATIN)
+        name = {"latin": latin}
+    return f"{latin.lower().replace(' ', '-')}-{i:05d}", name
+
+
+def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bool]]]:
+    """Case number i: its id, its case.yaml data, and its photos (file, mark, orientation, GPS)."""
+    rng = random.Random(f"case-{i}")
+    case_id, name = _name(rng, i)
+    status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
+    born_year = rng.randint(1950, 1985)
+    fled_year = rng.randint(born_year + 28, 2020)
+    born = f"{born_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    data: dict[str, Any] = {"name": name}
+    if rng.random() < 0.2:
+        data["aliases"] = [f"{name['latin'].split()[1]} {rng.choice(['Lee', 'Chan', 'Wong'])}"]
+    data |= {"sex": rng.choice(["male", "male", "female"]), "born": born, "nationality": ["CN"]}
+    data["position"] = rng.choice(POSITIONS)
+    photos = [("front.jpg", i * 2, *_photo_meta(rng))]
+    if rng.random() < 0.2:
+        photos.append((f"{fled_year - 2}.jpg", i * 2 + 1, *_photo_meta(rng)))
+    data["photos"] = [
+        {"file": f, "caption": f"Photograph taken in {fled_year - 1 - k}"}
+        for k, (f, *_) in enumerate(photos)
+    ]
+    id_number = f"{rng.randint(1101, 6540)}{born.replace('-', '')}{i:06d}"
+    data["documents"] = [
+        {"kind": "national_id", "number": id_number, "country": "CN", "publish": "partial"},
+        {
+            "kind": "passport",
+            "number": f"E{(i * 7919 + 1000003) % 10**8:08d}",
+            "country": "CN",
+            "publish": rng.choice(["full", "partial", "hidden"]),
+        },
+    ]
+    amount = rng.randint(1, 900) * 1_000_000
+    data["crimes"] = [
+        {"charge": rng.choice(CHARGES), "amount": {"value": amount, "currency": "CNY"}}
+    ]
+    data["fled"] = {"date": _date(rng, fled_year, fled_year), "from": "CN"}
+    place = rng.choice(PLACES)
+    located = rng.random() < 0.7
+    if located:
+        data["location"] = {"country": place[0], "as_of": str(fled_year + 2)}
+        if place[1]:
+            data["location"]["region"] = place[1]
+    data["red_notice"] = f"{fled_year + 1}/{10000 + i % 90000}"
+    data["lists"] = (["priority"] if rng.random() < 0.1 else []) + (
+        ["financial"] if amount >= 300_000_000 else []
+    )
+    history = [{"date": f"{fled_year + 1}-01-15", "event": "listed"}]
+    history.append({"date": f"{fled_year + 1}-06-02", "event": "red_notice"})
+    if located:
+        history.append({"date": str(fled_year + 2), "event": "located", "country": place[0]})
+    final = {"arrested": "arrested", "returned": "returned", "deceased": "deceased"}
+    if status in final or status == "withdrawn":
+        event: dict[str, str] = {
+            "date": f"{fled_year + 3}-09-10",
+            "event": final.get(status, status),
+        }
+        if status == "returned":
+            event["country"] = place[0]
+            event["note"] = "Returned under a fictional cooperation agreement"
+        history.append(event)
+    data["status"] = status
+    data["history"] = history
+    notice = "[the demonstration notice](https://example.org/notice)"  # a link in one in ten
+    data["summary"] = (
+        f"Suspected of {data['crimes'][0]['charge'].lower()} while serving as "
+        f"{data['position'][0].lower()}{data['position'][1:]}. Fled in {fled_year}.\n"
+        f"A fictional case made for the benchmark; see "
+        f"{notice if rng.random() < 0.1 else 'the demonstration notice'}.\n"
+    )
+    data["sources"] = [
+        {"title": "Fictional press release", "url": f"https://example.org/press/{i}"}
+    ]
+    return case_id, data, photos
+
+
+def _photo_meta(rng: random.Random) -> tuple[int, bool]:
+    turn = rng.random()
+    return (6 if turn < 0.08 else 3 if turn < 0.1 else 1), rng.random() < 0.1
+
+
+@cache
+def _base(k: int) -> Image.Image:
+    """Base portrait k at camera size, with film-like grain (pseudo-random, seeded)."""
+    image = draw_portrait(1000 + k, PHOTO_SIZE)
+    rng = random.Random(k)
+    half = (PHOTO_SIZE[0] // 2, PHOTO_SIZE[1] // 2)
+    grain = Image.frombytes("L", half, rng.randbytes(half[0] * half[1]))
+    grain = grain.point(lambda v: 116 + v * 24 // 255).resize(PHOTO_SIZE, Image.Resampling.BILINEAR)
+    return ImageChops.add(image, Image.merge("RGB", (grain, grain, grain)), offset=-128)
+
+
+def draw_photo(spec: PhotoSpec) -> None:
+    """Draw and save one photo: a base portrait, its pattern, orientation and metadata."""
+    image = _base(spec.mark % BASES).copy()
+    draw = ImageDraw.Draw(image)
+    for bit in range(40):  # 40 bits of the mark, as an 8 x 5 grid of 20-pixel squares
+        x, y = 40 + (bit % 8) * 20, PHOTO_SIZE[1] - 160 + (bit // 8) * 20
+        shade = (30, 30, 30) if spec.mark >> bit & 1 else (225, 225, 225)
+        draw.rectangle((x, y, x + 19, y + 19), fill=shade)
+    exif = Image.Exif()
+    if spec.orientation != 1:
+        exif[ORIENTATION] = spec.orientation
+        turn = Image.Transpose.ROTATE_90 if spec.orientation == 6 else Image.Transpose.ROTATE_180
+        image = image.transpose(turn)
+    if spec.gps:  # an invented point in the South Pacific
+        exif.get_ifd(GPS_IFD).update({1: "S", 2: (30.5, 0.0, 0.0), 3: "W", 4: (140.25, 0.0, 0.0)})
+    image.save(spec.path, "JPEG", quality=88, exif=exif.tobytes())
+
+
+def _draw_all(specs: Sequence[PhotoSpec]) -> None:
+    for spec in specs:
+        draw_photo(spec)
+
+
+def copy_site(target: Path) -> None:
+    """The site around the cases: config, hand-written pages, generator, publication settings."""
+    generated = shutil.ignore_patterns("__pycache__", "index.md", "cases", "photos", ".generated*")
+    target.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=generated)
+    shutil.copytree(ROOT / "generator", target / "generator", ignore=generated)
+    (target / "cases").mkdir()
+    shutil.copy2(ROOT / "cases" / "publication.yaml", target / "cases" / "publication.yaml")
+
+
+def make_corpus(target: Path, n: int, workers: int | None = None) -> int:
+    """Write a project of n cases into target (which must not exist); return its photo count."""
+    copy_site(target)
+    specs: list[PhotoSpec] = []
+    for i in range(n):
+        case_id, data, photos = case_data(i)
+        folder = target / "cases" / case_id
+        folder.mkdir()
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        (folder / "case.yaml").write_text(text, encoding="utf-8")
+        specs += [PhotoSpec(folder / f, mark, turn, gps) for f, mark, turn, gps in photos]
+    count = workers or os.cpu_count() or 1
+    batches = [specs[k :: count * 8] for k in range(count * 8)]  # sorted by base within a batch
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        list(pool.map(_draw_all, [sorted(b, key=lambda s: s.mark % BASES) for b in batches]))
+    return len(specs)
