@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.model import DocumentKind, EventKind, Sex
+
 API_VERSION = 1
 PublicStatus = Literal["at_large", "arrested", "returned", "deceased"]
 DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -64,17 +66,7 @@ class ApiList(Out):
 
 class ApiEvent(Out):
     date: PartialDate
-    event: Literal[
-        "listed",
-        "red_notice",
-        "located",
-        "arrested",
-        "returned",
-        "surrendered",
-        "deceased",
-        "withdrawn",
-        "note",
-    ]
+    event: EventKind
     note: str | None
     source: str | None = Field(description="http(s) address of a source for the event")
     country: str | None = Field(
@@ -89,7 +81,7 @@ class ApiSource(Out):
 
 
 class ApiDocument(Out):
-    kind: Literal["national_id", "passport", "other"]
+    kind: DocumentKind
     number: str = Field(
         description="The whole number (publish full) or •••• and its last four characters "
         "(publish partial); documents whose number is hidden are not listed at all"
@@ -126,7 +118,7 @@ class ApiCase(Out):
     api_url: str = Field(description="Address of this case's JSON file")
     name: ApiName
     aliases: list[str]
-    sex: Literal["male", "female", "unknown"]
+    sex: Sex
     born: str | None = Field(pattern=DATE, description="Date of birth, as precise as known")
     birthplace: str | None
     nationality: list[str] = Field(description="Country codes (ISO 3166-1 alpha-2)")

@@ -168,6 +168,8 @@ EventKind = Literal[
     "withdrawn",
     "note",
 ]
+DocumentKind = Literal["national_id", "passport", "other"]
+Sex = Literal["male", "female", "unknown"]
 ReturnMethod = Literal["extradited", "repatriated", "deported", "surrendered", "other"]
 
 
@@ -229,7 +231,7 @@ class Photo(Strict):
 
 
 class IdentityDocument(Strict):
-    kind: Literal["national_id", "passport", "other"] = Field(description="What kind of document")
+    kind: DocumentKind = Field(description="What kind of document")
     number: Text = Field(
         description="The number exactly as printed, letters and leading zeros included"
     )
@@ -292,7 +294,7 @@ class Case(Strict):
     aliases: list[Text] = Field(
         default_factory=list, description="Other names the person is known by"
     )
-    sex: Literal["male", "female", "unknown"]
+    sex: Sex
     born: PartialDate | None = Field(None, description="Date of birth, as precise as known")
     birthplace: Text | None = None
     nationality: Annotated[list[Country], AfterValidator(_unique)] = Field(
