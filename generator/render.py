@@ -7,6 +7,7 @@ for directory URLs: home is /, the listing /cases/, a case /cases/<id>/.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from .names import (
     country_slug,
 )
 from .publish import Published
-from .searchterms import search_terms
+from .searchterms import name_terms, search_terms
 from .text import esc, summary_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -141,6 +142,7 @@ def environment() -> jinja2.Environment:
         join=_join,
         day=_day,
         human_day=_human_day,
+        json=lambda value: Markup(json.dumps(list(value), ensure_ascii=False)),
     )
     return env
 
@@ -178,6 +180,7 @@ def render_pages(
             root="../../",
             p=p,
             c=p.case,
+            names=name_terms(p),
             terms=search_terms(p),
             changed=(dates or {}).get(p.id),
         )

@@ -4,7 +4,10 @@ Material's search splits text on its `separator` and matches each query word as 
 leaves gaps for names: pinyin typed without spaces ("wangjianguo"), a Chinese given name alone
 (建国 when jieba keeps 王建国 as one word), tone marks (Wáng against Wang), the pinyin of a
 Chinese name that has no romanisation, country names in Chinese, or the end of a document
-number. This module lists those forms; the case page carries them in a block that is hidden from
+number. This module lists those forms. The case page gives the forms of names as its front-matter
+`tags`, which Material's search weights far above page text (so that a name ranks its person
+first, even against a title that merely starts the same way: Hé against Hélène) and which it
+does not display without its tags plugin. The other forms sit in a block that is hidden from
 sight and from screen readers but not from the search index. Only published values are used:
 the input is the `Published` view, in which hidden numbers no longer exist.
 """
@@ -77,14 +80,21 @@ def number_forms(number: str) -> list[str]:
     return [number, compact, compact[-4:], compact[-6:]] if compact else [number]
 
 
-def search_terms(p: Published) -> tuple[str, ...]:
-    """Every extra form under which this case should be found, without repeats, in order."""
+def name_terms(p: Published) -> tuple[str, ...]:
+    """Every form of the person's names and aliases, without repeats, in order."""
     case = p.case
     forms: list[str] = latin_forms(case.name.latin)
     if case.name.native:
         forms += han_forms(case.name.native) if is_han(case.name.native) else [case.name.native]
     for alias in case.aliases:
         forms += han_forms(alias) if is_han(alias) else latin_forms(alias)
+    return _unique(forms)
+
+
+def search_terms(p: Published) -> tuple[str, ...]:
+    """Every other form under which this case should be found: numbers and countries."""
+    case = p.case
+    forms: list[str] = []
     for document in p.documents:
         if document.policy == "full":
             forms += number_forms(document.number)
@@ -97,6 +107,11 @@ def search_terms(p: Published) -> tuple[str, ...]:
         countries.add(case.location.country)
     for code in sorted(countries):
         forms += country_names(code)
+    return _unique(forms)
+
+
+def _unique(forms: list[str]) -> tuple[str, ...]:
+    """The forms without blanks or repeats (ignoring case), in order."""
     kept: list[str] = []
     seen: set[str] = set()
     for form in (f.strip() for f in forms):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Case
 from generator.publish import Published, ShownDocument
-from generator.searchterms import han_forms, latin_forms, plain, search_terms
+from generator.searchterms import han_forms, latin_forms, name_terms, plain, search_terms
 
 
 def published(**changes: object) -> Published:
@@ -44,22 +44,19 @@ def test_han_forms_split_the_given_name_and_add_pinyin() -> None:
     assert "欧阳" in han_forms("欧阳明") and "阳明" not in han_forms("欧阳明")
 
 
-def test_terms_cover_names_numbers_and_countries() -> None:
-    terms = search_terms(published(aliases=["李强"]))
-    for expected in (
-        "WANGJianguo",
-        "建国",
-        "jiànguó",
-        "liqiang",
-        "G12345678",
-        "5678",
-        "451X",
-        "201512345",
-        "Canada",
-        "加拿大",
-        "中国",
-    ):
+def test_name_terms_cover_names_and_aliases_only() -> None:
+    names = name_terms(published(aliases=["李强", "Jimmy Wang"]))
+    for expected in ("WANGJianguo", "建国", "jiànguó", "liqiang", "JimmyWang", "Jimmy"):
+        assert expected in names, expected
+    assert not {"5678", "Canada", "中国"} & set(names)
+    assert len({n.lower() for n in names}) == len(names)  # no repeats, whatever the case
+
+
+def test_search_terms_cover_numbers_and_countries_not_names() -> None:
+    terms = search_terms(published())
+    for expected in ("G12345678", "5678", "451X", "201512345", "Canada", "加拿大", "中国"):
         assert expected in terms, expected
+    assert not {"WANGJianguo", "建国"} & set(terms)
 
 
 def test_partial_numbers_give_only_their_last_four_characters() -> None:

@@ -60,6 +60,10 @@ QUERIES = [
     ("Victor Kong", "kong-weijie"),
     ("online gambling", "kong-weijie"),
     ("Advance-fee fraud", "adekunle-folasade"),
+    ("Hélène", "marchetti-helene"),
+    ("Yànlíng", "he-yanling"),
+    ("Baoshan", "ren-baoshan"),
+    ("jiabao", "shen-jiabao"),
 ]
 HIDDEN_NUMBERS = ["140105196611039753", "G97536120", "G97532287", "C97538814"]
 
@@ -136,3 +140,12 @@ def test_clicking_a_result_opens_the_case(search_page: Watched, query: str, expe
     search_page.page.wait_for_url(re.compile(rf"/cases/{expected}/"))
     heading = search_page.page.locator("article h1").first.inner_text()
     assert heading.split()[0].isupper()
+
+
+def test_name_spellings_stay_out_of_sight_in_results(search_page: Watched) -> None:
+    """The spellings that case pages give as tags weigh in the ranking but are not shown."""
+    assert ranked_cases(search_page, "Jimmy Shen")[0] == "shen-jiabao"
+    first = search_page.page.locator(".md-search-result__item").first
+    assert "JimmyShen" not in first.inner_text()
+    tags = first.locator(".md-tags")
+    assert tags.count() == 0 or not tags.first.is_visible()
