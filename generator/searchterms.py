@@ -30,6 +30,7 @@ COMPOUND_SURNAMES = frozenset(
         "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤",
     }
 )  # fmt: skip
+_WORDS = re.compile(r"[\s\-]+")  # how the search separator splits a name into words
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -88,13 +89,13 @@ def name_terms(p: Published) -> tuple[str, ...]:
         forms += han_forms(case.name.native) if is_han(case.name.native) else [case.name.native]
     for alias in case.aliases:
         forms += han_forms(alias) if is_han(alias) else latin_forms(alias)
-    return _unique(forms)
+    return _unique([word for form in forms for word in _WORDS.split(form)])
 
 
 def search_terms(p: Published) -> tuple[str, ...]:
-    """Every other form under which this case should be found: numbers and countries."""
+    """Every other form under which this case should be found: crimes, numbers, countries."""
     case = p.case
-    forms: list[str] = []
+    forms: list[str] = [crime.charge for crime in case.crimes]
     for document in p.documents:
         if document.policy == "full":
             forms += number_forms(document.number)
