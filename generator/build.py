@@ -32,7 +32,7 @@ from .pages import FOLDERS, discovery_pages
 from .photos import PhotoStats
 from .photoset import PhotoSet, survey
 from .publish import Published, publish
-from .render import render_pages
+from .render import Cards, render_pages
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
@@ -197,9 +197,10 @@ def outputs_for(
 ) -> dict[str, bytes | Path]:
     """Every generated file under docs/: page text as bytes, photos as paths in the cache,
     and (given a DataContext) the case pages' git dates and the open-data files."""
+    cards = Cards()  # the same cards on the listing and on every discovery page
     pages = {
-        **render_pages(published, settings, data.dates if data else None),
-        **discovery_pages(published, settings),
+        **render_pages(published, settings, data.dates if data else None, cards),
+        **discovery_pages(published, settings, cards),
     }
     outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
     if data is not None:

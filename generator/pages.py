@@ -19,7 +19,7 @@ from .facets import by_country, by_list, returns, sort_key
 from .model import Settings
 from .names import METHOD_LABELS, STATUS_LABELS, STATUS_ORDER, country_slug
 from .publish import Published
-from .render import environment, figures
+from .render import Cards, environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
 
 # Top-level folders under docs/ that only this module writes into.
@@ -32,11 +32,18 @@ def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
     return {s: members for s, members in groups.items() if members}
 
 
-def discovery_pages(cases: tuple[Published, ...], settings: Settings) -> dict[str, str]:
+def discovery_pages(
+    cases: tuple[Published, ...], settings: Settings, cards: Cards | None = None
+) -> dict[str, str]:
     """Every discovery page, by its path under docs/."""
     env = environment()
     ordered = tuple(sorted(cases, key=sort_key))
-    common = {"settings": settings, "status_labels": STATUS_LABELS, "by_status": by_status}
+    common = {
+        "settings": settings,
+        "status_labels": STATUS_LABELS,
+        "by_status": by_status,
+        "card": cards or Cards(),
+    }
     pages: dict[str, str] = {}
 
     countries = by_country(ordered)
