@@ -202,7 +202,10 @@ def outputs_for(
         **render_pages(published, settings, data.dates if data else None, cards),
         **discovery_pages(published, settings, cards),
     }
-    outputs: dict[str, bytes | Path] = {path: text.encode("utf-8") for path, text in pages.items()}
+    outputs: dict[str, bytes | Path] = {}
+    while pages:  # encode page by page, letting each text go: at 10,000 cases, 100 MB or more
+        path, text = pages.popitem()
+        outputs[path] = text.encode("utf-8")
     if data is not None:
         outputs.update(data_files(published, settings, data))
     for p in published:

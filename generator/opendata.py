@@ -246,6 +246,7 @@ def data_files(
     collection = _dump(listing) | {"cases": list(dumped.values())}
     files = {f"{API}/cases.json": _json(collection, indent=None)}
     files |= {f"{API}/cases/{case_id}.json": _json(d, indent=None) for case_id, d in dumped.items()}
+    del dumped, collection  # the dumps of every case, no longer needed: let them go
     for name, model in (("case", api.ApiCase), ("cases", api.ApiCases)):
         url = ctx.url(f"{API}/{name}.schema.json")
         files[f"{API}/{name}.schema.json"] = _json(api.api_schema(model, url))
