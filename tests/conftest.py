@@ -100,3 +100,13 @@ def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT, target, ignore=IGNORE)
     shutil.copytree(ROOT / "cases", target / "cases")
     return target
+
+
+@pytest.fixture(scope="session")
+def built(sample_copy: Path) -> Path:
+    """The sample site, built once by a real MkDocs for every test that only reads it."""
+    from tests.test_site import mkdocs_build
+
+    result = mkdocs_build(sample_copy)
+    assert result.returncode == 0, result.stderr
+    return sample_copy / "site"

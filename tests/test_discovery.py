@@ -16,17 +16,15 @@ import pytest
 
 from generator.loader import LoadedCase, load_project
 from tests.htmltree import Element, page
-from tests.test_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 STATUSES = ("at_large", "arrested", "returned", "deceased")
 
 
 @pytest.fixture(scope="module")
-def site(sample_copy: Path) -> Path:
-    result = mkdocs_build(sample_copy, "site-discovery")
-    assert result.returncode == 0, result.stderr
-    return sample_copy / "site-discovery"
+def site(built: Path) -> Path:
+    """The sample site that tests/conftest.py builds once for all readers."""
+    return built
 
 
 @pytest.fixture(scope="module")

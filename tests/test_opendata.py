@@ -18,7 +18,6 @@ from followthemoney import model as ftm_model
 from generator.loader import load_project
 from generator.schema import schema_files
 from generator.tables import CSV_COLUMNS
-from tests.test_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/most-wanted/"
@@ -27,10 +26,9 @@ DATA_PATHS = ("api/", "ftm/", "schema/", "cases.csv", "feed.xml", "feed.json")
 
 
 @pytest.fixture(scope="module")
-def site(sample_copy: Path) -> Path:
-    result = mkdocs_build(sample_copy, "site-data")
-    assert result.returncode == 0, result.stderr
-    return sample_copy / "site-data"
+def site(built: Path) -> Path:
+    """The sample site that tests/conftest.py builds once for all readers."""
+    return built
 
 
 @pytest.fixture(scope="module")

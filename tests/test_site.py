@@ -32,13 +32,6 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def built(sample_copy: Path) -> Path:
-    result = mkdocs_build(sample_copy)
-    assert result.returncode == 0, result.stderr
-    return sample_copy / "site"
-
-
-@pytest.fixture(scope="session")
 def sample() -> dict[str, list[str]]:
     """What the sample data says must and must not be published, read from the YAML."""
     project = load_project(ROOT)
