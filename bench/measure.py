@@ -40,6 +40,7 @@ class Run:
     ours_cpu: dict[str, float] = field(default_factory=dict)  # the same in CPU seconds
     photos: dict[str, int] = field(default_factory=dict)  # PhotoStats counters
     written: int = 0  # files the generator wrote into docs/
+    pieces_made: int = 0  # cases rendered anew, not taken from the memo of the last build
 
     @property
     def mkdocs(self) -> float:
@@ -124,6 +125,7 @@ def run_build(root: Path, config: str = "mkdocs.yml", site: str = "site") -> Run
         doc["cpu_seconds"],
         doc["photos"],
         doc["written"],
+        doc["pieces_made"],
     )
 
 

@@ -4,7 +4,9 @@ Phase one reads and checks every input and stops with all problems at once (`Inp
 before anything is written to docs/; photos are checked by processing them into the photo cache,
 which lies outside docs/ and site/ (`photoset.survey`). Phase two renders every page in memory,
 and only then brings docs/ up to date: a file is written only when its bytes change, and
-generated files that are no longer produced are removed.
+generated files that are no longer produced are removed. What each case adds on its own (its
+page, its data, its cards) comes from the memo of the last build when the case is unchanged
+(`pieces.Memo`, in .cache/ beside the photo cache), so a build renders only what changed.
 
 Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
 there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.
@@ -31,6 +33,7 @@ from .opendata import DataContext, data_context, data_files
 from .pages import FOLDERS, discovery_pages
 from .photos import PhotoStats
 from .photoset import PhotoSet, survey
+from .pieces import Memo, build_digest
 from .publish import Published, publish
 from .render import Cards, render_pages
 
@@ -38,6 +41,7 @@ from .render import Cards, render_pages
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
 MANIFEST = ".generated.json"
 CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
+MEMO = ".cache/pieces.pickle"  # each case's outputs, kept between builds (see pieces.py)
 TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # file that `record` writes the timings of a build to
 
 
@@ -86,6 +90,7 @@ class Result:
     seconds: Timings = Timings()
     cpu_seconds: Timings = Timings()  # of this process: photo workers not included
     photo_stats: PhotoStats = field(default_factory=PhotoStats)
+    pieces_made: int = 0  # cases whose own outputs were made anew, not taken from the memo
 
 
 def photo_cache(root: Path) -> Path:
@@ -163,8 +168,10 @@ def _build(
     project = checked.project
     published = publish(project.cases, checked.settings, dict(checked.photos.processed))
     data = data_context(root, project.cases, site_url)
-    outputs = outputs_for(published, checked.settings, data)
+    memo = Memo(root / MEMO, build_digest(checked.settings, data))
+    outputs = outputs_for(published, checked.settings, data, memo)
     written, removed = sync(root / "docs", outputs)
+    memo.save()
     wall, cpu = watch.lap()
     return Result(
         len(project.cases),
@@ -175,6 +182,7 @@ def _build(
         replace(checked.seconds, generation=wall),
         replace(checked.cpu_seconds, generation=cpu),
         stats,
+        memo.made,
     )
 
 
@@ -188,35 +196,33 @@ def record(result: Result) -> None:
             "photos": asdict(result.photo_stats),
             "files": result.files,
             "written": len(result.written),
+            "pieces_made": result.pieces_made,
         }
         Path(target).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
 
 
 def outputs_for(
-    published: tuple[Published, ...], settings: Settings, data: DataContext | None = None
+    published: tuple[Published, ...], settings: Settings, data: DataContext, memo: Memo
 ) -> dict[str, bytes | Path]:
-    """Every generated file under docs/: page text as bytes, photos as paths in the cache,
-    and (given a DataContext) the case pages' git dates and the open-data files."""
-    cards = Cards()  # the same cards on the listing and on every discovery page
+    """Every generated file under docs/: page text as bytes, photos as paths in the cache.
+    Each case's own share comes from `memo`, made anew only where the case changed."""
+    pieces, known_cards = memo.pieces(published, settings, data)
+    cards = Cards(known_cards)  # the same cards on the listing and on every discovery page
     pages = {
-        **render_pages(published, settings, data.dates if data else None, cards),
+        **render_pages(published, settings, cards),
         **discovery_pages(published, settings, cards),
     }
     outputs: dict[str, bytes | Path] = {}
     while pages:  # encode page by page, letting each text go: at 10,000 cases, 100 MB or more
         path, text = pages.popitem()
         outputs[path] = text.encode("utf-8")
-    if data is not None:
-        outputs.update(data_files(published, settings, data))
+    outputs |= {f"cases/{piece.id}/index.md": piece.page for piece in pieces}
+    outputs |= data_files(pieces, settings, data)
     for p in published:
         for photo in p.photos:
-            for variant in (
-                photo.processed.card_webp,
-                photo.processed.card_jpeg,
-                photo.processed.large_webp,
-                photo.processed.large_jpeg,
-            ):
+            for variant in photo.processed.files():
                 outputs[f"photos/{variant.name}"] = variant.path
+    memo.remember(cards.done)
     return outputs
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .apimodel import ApiCase
@@ -99,12 +100,10 @@ def removal_entries(removals: tuple[Removal, ...], site_url: str) -> list[Entry]
     return out
 
 
-def entries(
-    cases: tuple[ApiCase, ...], removals: tuple[Removal, ...], site_url: str
-) -> list[Entry]:
-    """The newest FEED_LIMIT changes, newest first; ties in id order."""
-    found = [e for c in cases for e in case_entries(c, site_url)]
-    found += removal_entries(removals, site_url)
+def entries(of_cases: Iterable[Entry], removals: tuple[Removal, ...], site_url: str) -> list[Entry]:
+    """The newest FEED_LIMIT changes among the cases' entries (`case_entries`) and the
+    removals, newest first; ties in id order."""
+    found = [*of_cases, *removal_entries(removals, site_url)]
     found.sort(key=lambda e: e.id)
     found.sort(key=lambda e: e.when, reverse=True)
     return found[:FEED_LIMIT]
@@ -174,14 +173,14 @@ def _subtitle(settings: Settings) -> str:
 
 
 def feed_files(
-    cases: tuple[ApiCase, ...],
+    of_cases: Iterable[Entry],
     settings: Settings,
     removals: tuple[Removal, ...],
     site_url: str,
     updated: str,
 ) -> dict[str, bytes]:
     """feed.xml and feed.json, by path under docs/."""
-    items = entries(cases, removals, site_url)
+    items = entries(of_cases, removals, site_url)
     newest = max(updated, items[0].when) if items else updated
     return {
         "feed.xml": atom(items, settings, site_url, newest),

@@ -131,10 +131,9 @@ def case_entities(c: ApiCase, settings: Settings) -> list[dict[str, Any]]:
     return out
 
 
-def ftm_lines(cases: tuple[ApiCase, ...], settings: Settings) -> list[str]:
-    """Every entity as one line of JSON, cases in id order."""
+def case_lines(c: ApiCase, settings: Settings) -> list[str]:
+    """The entities of one case, each as one line of JSON."""
     return [
         json.dumps(entity, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        for c in cases
         for entity in case_entities(c, settings)
     ]

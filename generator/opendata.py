@@ -1,28 +1,30 @@
 """The open data: every published case as JSON and CSV, plus the feeds, FtM and schema files.
 
-`data_files` turns the public view (`publish.Published`, privacy rules already applied) into
-every data file under docs/: the JSON API (api/v1/), cases.csv, the change feeds, the
-FollowTheMoney export, the JSON Schemas and the redirect pages of renamed cases. It never sees
-a raw case: a withdrawn case reaches it only as a `Removal` (a date, no name, no id), and a
-hidden number not at all. Addresses are absolute, under the site URL that MkDocs is configured with.
+`api_case` turns one case of the public view (`publish.Published`, privacy rules already
+applied) into its API record, from which `pieces.make_piece` makes the case's share of each data
+file; `data_files` puts the shares together into every data file under docs/: the JSON API
+(api/v1/), cases.csv, the change feeds, the FollowTheMoney export, the JSON Schemas and the
+redirect pages of renamed cases. Neither ever sees a raw case: a withdrawn case reaches them
+only as a `Removal` (a date, no name, no id), and a hidden number not at all. Addresses are
+absolute, under the site URL that MkDocs is configured with.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
 import yaml
 
 from . import apimodel as api
 from .feeds import feed_files
-from .ftm import ftm_lines
 from .gitdates import CaseDates, build_time, case_dates
 from .loader import LoadedCase
 from .model import Settings, date_bounds
@@ -30,6 +32,9 @@ from .photos import PhotoFile
 from .publish import Published, Removal, ShownPhoto, removals
 from .schema import schema_files
 from .tables import cases_csv
+
+if TYPE_CHECKING:
+    from .pieces import Piece
 
 API = "api/v1"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -184,21 +189,22 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
     )
 
 
-def updated(cases: tuple[api.ApiCase, ...], ctx: DataContext) -> str:
+def updated(last_changed: Iterable[str], ctx: DataContext) -> str:
     """The newest change: a case's last change or a removal; the fallback date when none."""
-    moments = [c.last_changed for c in cases]
+    moments = [*last_changed]
     moments += [f"{date_bounds(r.date)[0].isoformat()}T00:00:00Z" for r in ctx.removals]
     return max(moments, default=stamp(ctx.fallback))
 
 
-def _json(data: Any, indent: int | None = 2) -> bytes:
-    separators = None if indent else (",", ":")
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def compact_json(data: Any) -> bytes:
+    """One line of JSON and a newline. Without an indent the standard library writes it in C,
+    ten times faster, and each case file is a third smaller."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (text + "\n").encode("utf-8")
-
-
-def _dump(model: api.Out) -> Any:
-    return model.model_dump(mode="json", by_alias=True)
 
 
 @cache
@@ -211,11 +217,11 @@ def _templates() -> jinja2.Environment:
     )
 
 
-def redirect_pages(cases: tuple[api.ApiCase, ...], demonstration: bool) -> dict[str, bytes]:
+def redirect_pages(pieces: Sequence[Piece], demonstration: bool) -> dict[str, bytes]:
     """A static page at each previous id's address that sends the reader to the case."""
     template = _templates().get_template("redirect.html.j2")
     pages: dict[str, bytes] = {}
-    for c in cases:
+    for c in pieces:
         target = f"../{c.id}/"
         canonical = c.url if "://" in c.url else target
         text = template.render(target=target, canonical=canonical, demonstration=demonstration)
@@ -224,36 +230,35 @@ def redirect_pages(cases: tuple[api.ApiCase, ...], demonstration: bool) -> dict[
     return pages
 
 
-def data_files(
-    published: tuple[Published, ...], settings: Settings, ctx: DataContext
-) -> dict[str, bytes]:
-    """Every open-data file under docs/, by path, built from the public view only."""
-    cases = tuple(api_case(p, settings, ctx) for p in sorted(published, key=lambda p: p.id))
-    newest = updated(cases, ctx)
+def data_files(pieces: Sequence[Piece], settings: Settings, ctx: DataContext) -> dict[str, bytes]:
+    """Every open-data file under docs/, by path, from the cases' pieces (in id order), which
+    hold the public view only."""
+    newest = updated((c.last_changed for c in pieces), ctx)
     listing = api.ApiCases(
         api_version=api.API_VERSION,
         title=settings.title,
         publisher=settings.agency.name,
         demonstration=settings.demonstration,
         updated=newest,
-        count=len(cases),
-        previous_ids={old: c.id for c in cases for old in c.previous_ids},
+        count=len(pieces),
+        previous_ids={old: c.id for c in pieces for old in c.previous_ids},
         cases=[],
     )
-    # Each case is dumped once, for its own file and for the collection; both are compact JSON,
-    # which the standard library writes in C (an indent would make it pure Python, 10x slower).
-    dumped = {c.id: _dump(c) for c in cases}
-    collection = _dump(listing) | {"cases": list(dumped.values())}
-    files = {f"{API}/cases.json": _json(collection, indent=None)}
-    files |= {f"{API}/cases/{case_id}.json": _json(d, indent=None) for case_id, d in dumped.items()}
-    del dumped, collection  # the dumps of every case, no longer needed: let them go
+    # The collection is the listing with every case's own file spliced in as its "cases" list,
+    # the last field: the same bytes json.dumps would write, without dumping every case again.
+    empty = compact_json(listing.model_dump(mode="json", by_alias=True))
+    if not empty.endswith(b',"cases":[]}\n'):
+        raise AssertionError("ApiCases must end with its cases list")
+    spliced = b",".join(c.api.removesuffix(b"\n") for c in pieces)
+    files = {f"{API}/cases.json": empty[: -len(b"]}\n")] + spliced + b"]}\n"}
+    files |= {f"{API}/cases/{c.id}.json": c.api for c in pieces}
     for name, model in (("case", api.ApiCase), ("cases", api.ApiCases)):
         url = ctx.url(f"{API}/{name}.schema.json")
         files[f"{API}/{name}.schema.json"] = _json(api.api_schema(model, url))
-    files["cases.csv"] = cases_csv(cases)
-    files |= feed_files(cases, settings, ctx.removals, ctx.site_url, newest)
-    lines = ftm_lines(cases, settings)
-    files["ftm/entities.json"] = "".join(f"{line}\n" for line in lines).encode("utf-8")
+    files["cases.csv"] = cases_csv(c.csv for c in pieces)
+    entries = (entry for c in pieces for entry in c.feed)
+    files |= feed_files(entries, settings, ctx.removals, ctx.site_url, newest)
+    files["ftm/entities.json"] = b"".join(c.ftm for c in pieces)
     files |= {f"schema/{name}": content for name, content in schema_files().items()}
-    files |= redirect_pages(cases, settings.demonstration)
+    files |= redirect_pages(pieces, settings.demonstration)
     return files

@@ -150,37 +150,29 @@ def environment() -> jinja2.Environment:
 class Cards:
     """The card of each case, rendered once for each page depth (`root`) and then reused: the
     listing, country, list and whereabouts pages show the same cards, at 10,000 cases 40,000
-    of them. Make one for each build; within it a case id stands for one case."""
+    of them. Make one for each build, given the cards that the last build left (`known`, from
+    `pieces.Memo`); within it a case id stands for one case."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: Mapping[tuple[str, str], Markup] | None = None) -> None:
         self._macro = environment().get_template("_macros.html.j2").module.card  # type: ignore[attr-defined]
-        self._done: dict[tuple[str, str], Markup] = {}
+        self.done: dict[tuple[str, str], Markup] = dict(known or {})
 
     def __call__(self, root: str, p: Published) -> Markup:
         key = (root, p.id)
-        if key not in self._done:
-            self._done[key] = self._macro(root, p)
-        return self._done[key]
+        if key not in self.done:
+            self.done[key] = self._macro(root, p)
+        return self.done[key]
 
 
 def render_pages(
-    cases: tuple[Published, ...],
-    settings: Settings,
-    dates: Mapping[str, CaseDates] | None = None,
-    cards: Cards | None = None,
+    cases: tuple[Published, ...], settings: Settings, cards: Cards | None = None
 ) -> dict[str, str]:
-    """Every generated Markdown page, by its path under docs/; `dates` from git, when known."""
+    """The home page and the listing, by path under docs/; case pages are `case_page`'s."""
     env = environment()
     ordered = tuple(sorted(cases, key=sort_key))
     groups = {s: tuple(p for p in ordered if p.case.status == s) for s in STATUS_ORDER}
-    lists = {named.id: named for named in settings.lists}
-    common = {
-        "settings": settings,
-        "status_labels": STATUS_LABELS,
-        "lists": lists,
-        "card": cards or Cards(),
-    }
-    pages = {
+    common = _common(settings, cards or Cards())
+    return {
         "index.md": env.get_template("home.md.j2").render(
             **common,
             root="",
@@ -195,15 +187,30 @@ def render_pages(
             facets=facets(ordered, settings),
         ),
     }
-    case_template = env.get_template("case.md.j2")
-    for p in ordered:
-        pages[f"cases/{p.id}/index.md"] = case_template.render(
-            **common,
+
+
+def case_page(p: Published, settings: Settings, changed: CaseDates | None) -> str:
+    """The page of one case (docs/cases/<id>/index.md); `changed` are its git dates, if known."""
+    return (
+        environment()
+        .get_template("case.md.j2")
+        .render(
+            **_common(settings, None),
             root="../../",
             p=p,
             c=p.case,
             names=name_terms(p),
             terms=search_terms(p),
-            changed=(dates or {}).get(p.id),
+            changed=changed,
         )
-    return pages
+    )
+
+
+def _common(settings: Settings, cards: Cards | None) -> dict[str, Any]:
+    """What every page template may use."""
+    return {
+        "settings": settings,
+        "status_labels": STATUS_LABELS,
+        "lists": {named.id: named for named in settings.lists},
+        "card": cards,
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from .apimodel import ApiAmount, ApiCase
 
@@ -84,10 +85,11 @@ def csv_row(c: ApiCase) -> list[str]:
     return ["'" + v if v.startswith(_FORMULA_START) else v for v in (x or "" for x in cells)]
 
 
-def cases_csv(cases: tuple[ApiCase, ...]) -> bytes:
-    """UTF-8 with a byte order mark, so that spreadsheets read Chinese names right."""
+def cases_csv(rows: Iterable[Sequence[str]]) -> bytes:
+    """The file from each case's `csv_row`: UTF-8 with a byte order mark, so that
+    spreadsheets read Chinese names right."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(c) for c in cases)
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")

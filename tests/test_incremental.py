@@ -92,6 +92,7 @@ def test_docs_rewrite_only_what_changed(site_project: Project) -> None:
     project.case("case-b", case_text("case-b", ("front.jpg",), "Suspected of bribery."))
     edited = build(root, cache)
     assert set(edited.written) == {"cases/case-b/index.md"} | data("case-b")
+    assert edited.pieces_made == 1  # the other cases' pages and data come from the memo
     assert edited.removed == ()
     assert edited.photo_stats == PhotoStats(cached=5, processed=0, checked=0, hashed=0)
     after_summary = state(docs)
