@@ -132,37 +132,22 @@ def _methods(loaded: LoadedCase) -> Found:
             )
 
 
-def _inside(folder: Path, file: str) -> Path | None:
-    """The resolved path of a photo named in a case, or None when it is outside the case's
-    folder (given resolved)."""
-    if "/" not in file and file not in (".", ".."):
-        target = folder / file
-        if not target.is_symlink():  # a plain name in a resolved folder: resolved already
-            return target
-    target = (folder / file).resolve()
-    if Path(file).is_absolute() or not target.is_relative_to(folder):
-        return None
-    return target
-
-
 def photo_files(cases: tuple[LoadedCase, ...]) -> tuple[list[Path], list[Path]]:
     """The photo files that the checks judge: those of published cases, those of withdrawn ones."""
     published: list[Path] = []
     withdrawn: list[Path] = []
     for loaded in cases:
-        folder = loaded.folder.resolve()
         for photo in loaded.case.photos:
-            target = _inside(folder, photo.file)
+            target = loaded.photo_path(photo.file)
             if target is not None and target.is_file():
                 (withdrawn if loaded.case.status == "withdrawn" else published).append(target)
     return sorted(published), sorted(withdrawn)
 
 
 def _photos(loaded: LoadedCase, photo_verdict: PhotoVerdict) -> Found:
-    folder = loaded.folder.resolve()
     for i, photo in enumerate(loaded.case.photos):
         loc: tuple[str | int, ...] = ("photos", i, "file")
-        target = _inside(folder, photo.file)
+        target = loaded.photo_path(photo.file)
         if target is None:
             yield loc, f"{photo.file!r} is outside the case folder; put the photo beside case.yaml"
         elif not target.is_file():

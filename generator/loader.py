@@ -10,6 +10,7 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +37,24 @@ class LoadedCase:
 
     def line(self, *path: str | int) -> int:
         return self.doc.line_of(path)
+
+    @cached_property
+    def real_folder(self) -> Path:
+        """The case folder with every symbolic link resolved."""
+        return self.folder.resolve()
+
+    def photo_path(self, file: str) -> Path | None:
+        """The resolved path of a photo the case names, or None when it lies outside the case
+        folder. The one place that turns a photo's name into a path: the checks, the photo
+        cache and the public view all find a photo under the same key."""
+        if "/" not in file and file not in (".", ".."):
+            target = self.real_folder / file
+            if not target.is_symlink():  # a plain name in a resolved folder: resolved already
+                return target
+        target = (self.real_folder / file).resolve()
+        if Path(file).is_absolute() or not target.is_relative_to(self.real_folder):
+            return None
+        return target
 
 
 @dataclass(frozen=True)

@@ -102,9 +102,10 @@ def publish(
             alt = f"Photo {i + 1} of {case.name.latin}" + (
                 f": {photo.caption}" if photo.caption else ""
             )
-            shown_photos.append(
-                ShownPhoto(photos[(loaded.folder / photo.file).resolve()], photo.caption, alt)
-            )
+            path = loaded.photo_path(photo.file)
+            if path is None:
+                raise ValueError(f"{loaded.file}: photo {photo.file!r} was not checked")
+            shown_photos.append(ShownPhoto(photos[path], photo.caption, alt))
         public_case = case.model_copy(update={"documents": []})
         out.append(Published(loaded.id, public_case, tuple(documents), tuple(shown_photos)))
     return tuple(out)
@@ -134,8 +135,9 @@ def removals(
 def photo_sources(cases: tuple[LoadedCase, ...]) -> list[Path]:
     """The photo files of every published case; withdrawn cases' photos are never read."""
     return sorted(
-        (loaded.folder / photo.file).resolve()
+        path
         for loaded in cases
         if loaded.case.status != "withdrawn"
         for photo in loaded.case.photos
+        if (path := loaded.photo_path(photo.file)) is not None
     )
