@@ -33,10 +33,16 @@ class LoadedCase:
     folder: Path
     file: str  # display path of case.yaml
     case: Case
-    doc: Document
+    source: str  # the text of case.yaml, read again only to place a problem on its line
 
     def line(self, *path: str | int) -> int:
-        return self.doc.line_of(path)
+        """The line of the field at path, for a problem found after the schema."""
+        return self._doc.line_of(path)
+
+    @cached_property
+    def _doc(self) -> Document:
+        # Not kept from loading: at 10,000 cases the lines of every value take 170 MB.
+        return parse(self.source)
 
     @cached_property
     def real_folder(self) -> Path:
@@ -100,7 +106,8 @@ def load_project(root: Path) -> Project:
             continue
         case, doc = load_model(case_path, root, Case, problems)
         if case is not None and doc is not None:
-            loaded.append(LoadedCase(entry.name, entry, display_path(case_path, root), case, doc))
+            file = display_path(case_path, root)
+            loaded.append(LoadedCase(entry.name, entry, file, case, doc.text))
     return Project(root, settings, settings_doc, tuple(loaded), tuple(problems))
 
 

@@ -39,6 +39,7 @@ class Document:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     key_lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = field(default="", compare=False, repr=False)  # what was read
 
     def line_of(self, path: Path_) -> int:
         """The line of the key (or, in a list, the item) at `path`, or of its closest ancestor."""
@@ -138,11 +139,11 @@ def parse(text: str) -> Document:
         except yaml.YAMLError as exc:
             raise YamlProblem(1, "", f"invalid YAML: {exc}") from None
     if node is None:
-        return Document(None)
+        return Document(None, text=text)
     lines: dict[Path_, int] = {}
     key_lines: dict[Path_, int] = {}
     data = _convert(node, (), lines, key_lines)
-    return Document(data, lines, key_lines)
+    return Document(data, lines, key_lines, text)
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], keys: dict[Path_, int]) -> Any:
