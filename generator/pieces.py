@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import platform
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,7 +91,8 @@ def case_digest(p: Published, ctx: DataContext) -> bytes:
 
 @cache
 def generator_digest() -> str:
-    """A digest of the generator's own files (code, templates) and its libraries' versions."""
+    """A digest of the generator's own files (code, templates), its libraries' versions and
+    Python's."""
     h = hashlib.blake2b(digest_size=16)
     here = Path(__file__).parent
     for path in sorted(here.rglob("*")):
@@ -98,6 +100,7 @@ def generator_digest() -> str:
             h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     for name in LIBRARIES:
         h.update(f"{name}={version(name)}\0".encode())
+    h.update(f"python={platform.python_version()}".encode())
     return h.hexdigest()
 
 
