@@ -6,7 +6,7 @@ which lies outside docs/ and site/ (`photoset.survey`). Phase two renders every 
 and only then brings docs/ up to date: a file is written only when its bytes change, and
 generated files that are no longer produced are removed. What each case adds on its own (its
 page, its data, its cards) comes from the memo of the last build when the case is unchanged
-(`pieces.Memo`, in .cache/ beside the photo cache), so a build renders only what changed.
+(`pieces.Memo`, in .cache/pieces.pickle), so a build renders only what changed.
 
 Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
 there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.

@@ -3,8 +3,8 @@
 A case contributes the same things to every build: its page, its API record, its CSV row, its
 FollowTheMoney lines, its feed entries, and its card on the listing pages. `make_piece` makes
 them from the case's public view, the publication settings, the case's git dates and the site
-URL, and from nothing else. `Memo` keeps the last build's pieces (and cards) in one file beside
-the photo cache, each under a digest of exactly those inputs; the next build reuses every piece
+URL, and from nothing else. `Memo` keeps the last build's pieces (and cards) in one file under
+.cache/, each under a digest of exactly those inputs; the next build reuses every piece
 whose digest is unchanged, so a case that did not change is not rendered again. The memo as a
 whole also carries a digest of the generator's own files and its libraries' versions, the
 settings and the site URL: when any of them changes, every case is made anew.
