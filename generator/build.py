@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from .checks import check_cases, photo_files
 from .errors import InputError
+from .files import write_atomic
 from .loader import Project, load_project
 from .model import Settings
 from .opendata import DataContext, data_context, data_files
@@ -254,14 +254,7 @@ def _put(target: Path, content: bytes | Path) -> bool:
     """Write target atomically if its content differs; say whether it was written."""
     if _same(target, content):
         return False
-    if isinstance(content, Path):
-        content = content.read_bytes()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(content)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
+    write_atomic(target, content.read_bytes() if isinstance(content, Path) else content)
     return True
 
 

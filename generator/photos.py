@@ -17,7 +17,6 @@ import math
 import os
 import re
 import struct
-import tempfile
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +26,8 @@ from typing import Any, Literal
 
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
+
+from .files import write_atomic
 
 CACHE_VERSION = "photos-1"  # bump whenever a change here alters the published bytes
 MAX_BYTES = 20 * 1024 * 1024
@@ -317,20 +318,6 @@ def verified(cache_dir: Path, key: str, entries: Any) -> ProcessedPhoto | None:
     return ProcessedPhoto(key, *files) if len(files) == 4 else None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file and a rename, so that readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files must be world-readable
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def process_photo(source: Path, cache_dir: Path) -> ProcessedPhoto:
     """The published files of `source`, from the cache or made now; raises `PhotoError`.
 
@@ -352,11 +339,11 @@ def process_photo(source: Path, cache_dir: Path) -> ProcessedPhoto:
         for fmt, ext, mime in _FORMATS:
             name = f"{prefix}-{rendition.name}-{w}x{h}.{ext}"
             blob = encode(pic, fmt, rendition)
-            _write_atomic(cache_dir / name, blob)
+            write_atomic(cache_dir / name, blob)
             files.append(PhotoFile(name, cache_dir / name, w, h, mime))
             entries.append(dict(name=name, width=w, height=h, mime=mime, bytes=len(blob)))
     manifest = {"cache_version": CACHE_VERSION, "engine": ENGINE, "key": key, "files": entries}
-    _write_atomic(cache_dir / f"{key}.json", json.dumps(manifest, indent=1).encode())
+    write_atomic(cache_dir / f"{key}.json", json.dumps(manifest, indent=1).encode())
     return ProcessedPhoto(key, *files)
 
 

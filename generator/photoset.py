@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomic
 from .photos import (
     PhotoError,
     PhotoStats,
     ProcessedPhoto,
     _load_manifest,
     _read,
-    _write_atomic,
     check_photo,
     key_for,
     process_photo,
@@ -120,8 +120,7 @@ class _Memo:
             "files": files,
             "outputs": dict(sorted(self.outputs.items())),
         }
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.cache_dir / MEMO, json.dumps(doc, separators=(",", ":")).encode())
+        write_atomic(self.cache_dir / MEMO, json.dumps(doc, separators=(",", ":")).encode())
 
 
 def _size(path: Path) -> int:

@@ -16,10 +16,8 @@ the outputs are the same bytes either way (tests/test_pieces.py builds with and 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import platform
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +27,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .feeds import Entry, case_entries
+from .files import atomic_file
 from .ftm import case_lines
 from .model import Settings
 from .opendata import DataContext, api_case, case_times, compact_json
@@ -164,8 +163,5 @@ class Memo:
         if same_cases and self._new_cards == self._old_cards:
             return
         stored = {"digest": self.digest, "pieces": self._new, "cards": self._new_cards}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_file(self.path) as handle:  # streamed: at 10,000 cases, 100 MB
             pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
