@@ -123,9 +123,9 @@ class Memo:
         self.digest = digest
         self.made = 0  # pieces made anew by this build
         self._old: dict[str, tuple[bytes, Piece]] = {}
-        self._old_cards: dict[str, dict[str, str]] = {}  # by case id, then by page depth
+        self._old_cards: dict[str, dict[str, Markup]] = {}  # by case id, then by page depth
         self._new: dict[str, tuple[bytes, Piece]] = {}
-        self._new_cards: dict[str, dict[str, str]] = {}
+        self._new_cards: dict[str, dict[str, Markup]] = {}
         try:
             with path.open("rb") as handle:
                 stored = pickle.load(handle)
@@ -144,8 +144,8 @@ class Memo:
             old = self._old.get(p.id)
             if old is not None and old[0] == digest:
                 self._new[p.id] = old
-                for root, text in self._old_cards.get(p.id, {}).items():
-                    cards[(root, p.id)] = Markup(text)
+                for root, card in self._old_cards.get(p.id, {}).items():
+                    cards[(root, p.id)] = card
             else:
                 self._new[p.id] = (digest, make_piece(p, settings, ctx))
                 self.made += 1
@@ -153,9 +153,9 @@ class Memo:
 
     def remember(self, cards: Cards) -> None:
         """Keep the cards this build rendered or reused, for the cases it has pieces of."""
-        for (root, case_id), markup in sorted(cards.items()):
+        for (root, case_id), card in cards.items():
             if case_id in self._new:
-                self._new_cards.setdefault(case_id, {})[root] = str(markup)
+                self._new_cards.setdefault(case_id, {})[root] = card
 
     def save(self) -> None:
         """Write this build's pieces and cards, unless they are what the file holds already."""
