@@ -6,6 +6,7 @@ checks run on every case, so one run reports every mistake.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from .errors import Problem, field_path
 from .loader import LoadedCase
 from .model import Settings, date_bounds
 from .photos import check_photo
-from .text import summary_problems
+from .summary import summary_problems
 
 # The history events that fix a status, and the status each one means.
 STATUS_EVENTS = {
@@ -159,8 +160,10 @@ def _photos(loaded: LoadedCase, photo_verdict: PhotoVerdict) -> Found:
 
 
 def normalise_number(number: str) -> str:
-    """The form in which two document numbers are compared: no spaces or dashes, capitals."""
-    return "".join(ch for ch in number.upper() if ch.isalnum())
+    """The form in which two document numbers are compared: compatibility form (NFKC, so a
+    full-width Ｅ８７ is E87), case folded, letters and digits only (no spaces or dashes)."""
+    folded = unicodedata.normalize("NFKC", number).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
 
 
 def _duplicate_numbers(cases: tuple[LoadedCase, ...]) -> list[Problem]:

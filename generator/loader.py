@@ -7,6 +7,7 @@ frozen, validated data together with all problems found. It never stops at the f
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .characters import nfc
 from .errors import Problem, display_path, field_path
-from .model import CASE_ID, CASE_ID_RULE, PATTERN_HELP, Case, Settings
+from .model import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP, Case, Settings
 from .yamlsrc import Document, YamlProblem, parse
 
 SETTINGS_FILE = "publication.yaml"
@@ -54,12 +56,23 @@ class LoadedCase:
         folder. The one place that turns a photo's name into a path: the checks, the photo
         cache and the public view all find a photo under the same key."""
         if "/" not in file and file not in (".", ".."):
-            target = self.real_folder / file
+            target = self._on_disk(file)
             if not target.is_symlink():  # a plain name in a resolved folder: resolved already
                 return target
         target = (self.real_folder / file).resolve()
         if Path(file).is_absolute() or not target.is_relative_to(self.real_folder):
             return None
+        return target
+
+    def _on_disk(self, file: str) -> Path:
+        """The file as named in case.yaml, or the one whose name differs from it only in its
+        Unicode form: macOS writes names in NFD, while case.yaml is read in NFC."""
+        target = self.real_folder / file
+        if target.exists() or file.isascii():
+            return target
+        for entry in sorted(os.listdir(self.real_folder)):
+            if nfc(entry) == file:
+                return self.real_folder / entry
         return target
 
 
@@ -121,6 +134,11 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     if not raw.strip():
         problems.append(Problem(shown, 0, "", "file is empty"))
         return None
+    if len(raw) > CASE_FILE_MAX_BYTES:
+        size = f"{len(raw) / 1024:.0f} KiB"
+        limit = f"{CASE_FILE_MAX_BYTES // 1024} KiB"
+        problems.append(Problem(shown, 0, "", f"is {size}; a file may be at most {limit}"))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -178,8 +196,14 @@ def explain(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> s
         return f"expected {PATTERN_HELP.get(pattern, 'text matching ' + pattern)}; got {shown}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        limit = error["ctx"]["max_length"]
+        return f"is {len(given)} characters long; at most {limit} are allowed"
     if kind == "too_short":
         return "needs at least one entry"
+    if kind == "too_long":
+        limit = error["ctx"]["max_length"]
+        return f"has {error['ctx']['actual_length']} entries; at most {limit} are allowed"
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return f"expected a whole number without separators; got {shown}"
     if kind in ("bool_parsing", "bool_type"):

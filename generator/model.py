@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -22,6 +23,8 @@ from pydantic import (
     StringConstraints,
 )
 
+from .characters import IDENTIFIER, MULTI_LINE, SINGLE_LINE, character_problem
+
 CASE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 CASE_ID_RULE = (
     "3 to 64 characters of lowercase a-z, 0-9 and hyphens, "
@@ -31,7 +34,7 @@ CASE_ID_RULE = (
 # Codes that Babel knows as territories but that are not ISO 3166-1 alpha-2 countries.
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 WHOLE_NUMBER_PATTERN = r"^[0-9]+$"
-URL_PATTERN = r"^https?://[^\s<>\"]+$"
+URL_PATTERN = r'^https?://[^\s<>"]+$'
 LIST_ID_PATTERN = r"^[a-z0-9-]+$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 # How each pattern is explained to editors when a value does not match it.
@@ -77,10 +80,21 @@ def currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
-def _single_line(value: str) -> str:
-    if "\n" in value or "\r" in value:
-        raise ValueError("must be a single line of text")
-    return value
+def _characters(kind: str) -> Any:
+    """A validator that refuses the characters `characters.py` refuses in text of that kind."""
+
+    def check(value: str) -> str:
+        problem = character_problem(value, kind)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _compatible(value: object) -> object:
+    """A number typed with full-width characters (a Chinese input method) in its usual form."""
+    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
 
 
 def _country(value: str) -> str:
@@ -125,10 +139,40 @@ def _partial_date(value: str) -> str:
     return value
 
 
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_single_line)
+# Limits on what editors write, far above what a real case needs; each is in the JSON Schema
+# and in the editor guide. Lengths count characters (code points, after NFC).
+NAME_MAX = 200  # a name or an alias
+NUMBER_MAX = 64  # a document number or a red notice reference
+TEXT_MAX = 500  # any other single-line text: a charge, a caption, a note, a title
+SUMMARY_MAX = 10_000  # the summary
+URL_MAX = 2_000  # an address
+CASE_FILE_MAX_BYTES = 256 * 1024  # a case.yaml or publication.yaml
+# The most entries each list may hold.
+MAX_ITEMS = {
+    "aliases": 50,
+    "nationality": 10,
+    "photos": 20,
+    "documents": 30,
+    "crimes": 50,
+    "lists": 20,
+    "history": 200,
+    "sources": 100,
+    "previous_ids": 20,
+    "named_lists": 100,
+    "figures": 20,
+}
+
+
+def _bounds(max_length: int) -> StringConstraints:
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
+
+
+Text = Annotated[str, _bounds(TEXT_MAX), _characters(SINGLE_LINE)]
+NameText = Annotated[str, _bounds(NAME_MAX), _characters(IDENTIFIER)]
+NumberText = Annotated[
+    str, _bounds(NUMBER_MAX), _characters(IDENTIFIER), BeforeValidator(_compatible)
 ]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LongText = Annotated[str, _bounds(SUMMARY_MAX), _characters(MULTI_LINE)]
 Country = Annotated[
     str,
     Field(
@@ -152,7 +196,11 @@ PartialDate = Annotated[
     ),
     AfterValidator(_partial_date),
 ]
-Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http or https address")]
+Url = Annotated[
+    str,
+    Field(pattern=URL_PATTERN, max_length=URL_MAX, description="An http or https address"),
+    _characters(SINGLE_LINE),
+]
 ListId = Annotated[str, StringConstraints(pattern=LIST_ID_PATTERN)]
 CaseId = Annotated[str, Field(pattern=CASE_ID.pattern, description=CASE_ID_RULE)]
 Publish = Literal["full", "partial", "hidden"]
@@ -217,14 +265,16 @@ class Strict(BaseModel):
 
 
 class Name(Strict):
-    latin: Text = Field(
+    latin: NameText = Field(
         description="Name in Latin letters, family name in capitals as in a passport: WANG Jianguo"
     )
-    native: Text | None = Field(None, description="The name in its original script, such as 王建国")
+    native: NameText | None = Field(
+        None, description="The name in its original script, such as 王建国"
+    )
 
 
 class Photo(Strict):
-    file: Text = Field(description="File name inside this case folder; JPEG, PNG or WebP")
+    file: NameText = Field(description="File name inside this case folder; JPEG, PNG or WebP")
     caption: Text | None = Field(
         None, description="Shown under the photo, such as 'Photograph taken in 2009'"
     )
@@ -232,8 +282,9 @@ class Photo(Strict):
 
 class IdentityDocument(Strict):
     kind: DocumentKind = Field(description="What kind of document")
-    number: Text = Field(
-        description="The number exactly as printed, letters and leading zeros included"
+    number: NumberText = Field(
+        description="The number as printed, letters and leading zeros included; full-width "
+        "characters are kept in their usual form (Ｅ８７ becomes E87)"
     )
     country: Country | None = Field(None, description="Issuing country")
     publish: Publish | None = Field(
@@ -291,41 +342,56 @@ class Case(Strict):
     """One person, as written in cases/<id>/case.yaml."""
 
     name: Name
-    aliases: list[Text] = Field(
-        default_factory=list, description="Other names the person is known by"
+    aliases: list[NameText] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS["aliases"],
+        description="Other names the person is known by",
     )
     sex: Sex
     born: PartialDate | None = Field(None, description="Date of birth, as precise as known")
     birthplace: Text | None = None
     nationality: Annotated[list[Country], AfterValidator(_unique)] = Field(
-        min_length=1, description="Nationalities, as country codes"
+        min_length=1,
+        max_length=MAX_ITEMS["nationality"],
+        description="Nationalities, as country codes",
     )
     position: Text | None = Field(None, description="Post held at the time of the suspected crimes")
     photos: list[Photo] = Field(
-        default_factory=list, description="Photos; the first is the main one"
+        default_factory=list,
+        max_length=MAX_ITEMS["photos"],
+        description="Photos; the first is the main one",
     )
     documents: list[IdentityDocument] = Field(
-        default_factory=list, description="Identity documents"
+        default_factory=list, max_length=MAX_ITEMS["documents"], description="Identity documents"
     )
-    crimes: list[Crime] = Field(min_length=1, description="Suspected crimes; at least one")
+    crimes: list[Crime] = Field(
+        min_length=1, max_length=MAX_ITEMS["crimes"], description="Suspected crimes; at least one"
+    )
     fled: Fled
     location: Location | None = Field(
         None, description="Suspected current whereabouts; omit when unknown"
     )
-    red_notice: Text | None = Field(
+    red_notice: NumberText | None = Field(
         None, description="Interpol red notice reference, such as 2015/12345"
     )
     lists: Annotated[list[ListId], AfterValidator(_unique)] = Field(
-        default_factory=list, description="Ids of named lists declared in the publication settings"
+        default_factory=list,
+        max_length=MAX_ITEMS["lists"],
+        description="Ids of named lists declared in the publication settings",
     )
     status: Status
-    history: list[Event] = Field(default_factory=list, description="Events, oldest first")
-    summary: LongText | None = Field(
-        None, description="Markdown: emphasis, lists, http(s) and mailto links"
+    history: list[Event] = Field(
+        default_factory=list, max_length=MAX_ITEMS["history"], description="Events, oldest first"
     )
-    sources: list[Source] = Field(default_factory=list)
+    summary: LongText | None = Field(
+        None,
+        description="Paragraphs of text with a small part of Markdown: *emphasis*, **strong**, "
+        "lists, and http(s) and mailto links; anything else shows as written",
+    )
+    sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS["sources"])
     previous_ids: Annotated[list[CaseId], AfterValidator(_unique)] = Field(
         default_factory=list,
+        max_length=MAX_ITEMS["previous_ids"],
         description="Ids this case had before its folder was renamed, oldest first: their pages "
         "redirect here and they stay reserved for this case",
     )
@@ -338,7 +404,14 @@ class Agency(Strict):
 
 class Tips(Strict):
     phone: Text | None = None
-    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = None
+    email: (
+        Annotated[
+            str,
+            StringConstraints(pattern=EMAIL_PATTERN, max_length=254),
+            _characters(SINGLE_LINE),
+        ]
+        | None
+    ) = None
     form: Url | None = Field(None, description="Address of the agency's web form for clues")
     note: Text | None = Field(None, description="A sentence shown with the channels")
 
@@ -355,7 +428,7 @@ class Figure(Strict):
 
 
 class OfficialTotals(Strict):
-    figures: list[Figure] = Field(min_length=1)
+    figures: list[Figure] = Field(min_length=1, max_length=MAX_ITEMS["figures"])
     as_of: PartialDate
     source: Source
 
@@ -369,7 +442,7 @@ class Settings(Strict):
     default_publish: Publish = Field(
         description="Publish policy for document numbers that set none"
     )
-    lists: list[NamedList] = Field(default_factory=list)
+    lists: list[NamedList] = Field(default_factory=list, max_length=MAX_ITEMS["named_lists"])
     official_totals: OfficialTotals | None = None
     demonstration: StrictBool = Field(
         description="True while the cases are fictional: every page says so"

@@ -33,7 +33,8 @@ from .names import (
 )
 from .publish import Published
 from .searchterms import name_terms, search_terms
-from .text import esc, summary_markdown
+from .summary import summary_html
+from .text import esc
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = (
@@ -138,7 +139,7 @@ def environment() -> jinja2.Environment:
         date=human_date,
         money=money,
         status=STATUS_LABELS.get,
-        summary=lambda text: Markup(summary_markdown(text)),
+        summary=lambda text: Markup(summary_html(text)),
         join=_join,
         day=_day,
         human_day=_human_day,

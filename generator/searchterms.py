@@ -3,20 +3,23 @@
 Material's search splits text on its `separator` and matches each query word as a prefix. That
 leaves gaps for names: pinyin typed without spaces ("wangjianguo"), a Chinese given name alone
 (建国 when jieba keeps 王建国 as one word), tone marks (Wáng against Wang), the pinyin of a
-Chinese name that has no romanisation, country names in Chinese, or the end of a document
-number. This module lists those forms. The case page gives the forms of names as its front-matter
-`tags`, which Material's search weights far above page text (so that a name ranks its person
-first, even against a title that merely starts the same way: Hé against Hélène) and which it
-does not display without its tags plugin. The other forms sit in a block that is hidden from
-sight and from screen readers but not from the search index. Only published values are used:
-the input is the `Published` view, in which hidden numbers no longer exist.
+Chinese name that has no romanisation, country names in Chinese, the end of a document number,
+or a Chinese word inside a compound (公款 in 挪用公款罪). This module lists those forms. The case
+page gives them as its front-matter `tags`, which Material's search indexes and weights far
+above page text (so that a name ranks its person first, even against a title that merely starts
+the same way: Hé against Hélène) but never shows, neither on the page nor in the excerpt under a
+result. Only published values are used: the input is the `Published` view, in which hidden
+numbers no longer exist.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
+import warnings
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from pypinyin import Style, lazy_pinyin
@@ -32,6 +35,7 @@ COMPOUND_SURNAMES = frozenset(
 )  # fmt: skip
 _WORDS = re.compile(r"[\s\-]+")  # how the search separator splits a name into words
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def plain(text: str) -> str:
@@ -46,7 +50,7 @@ def is_han(text: str) -> bool:
 
 def latin_forms(name: str) -> list[str]:
     """A romanised name as written, without accents, joined, and each part alone."""
-    words = [w for w in re.split(r"[\s\-'’.,]+", name) if w]
+    words = [w for w in re.split(r"[\s\-'‘’ʼ.,]+", name) if w]
     forms = [name, plain(name)]
     for variant in (words, [plain(w) for w in words]):
         forms.append("".join(variant))
@@ -92,10 +96,36 @@ def name_terms(p: Published) -> tuple[str, ...]:
     return _unique([word for form in forms for word in _WORDS.split(form)])
 
 
+@cache
+def _jieba() -> Any:
+    """jieba, imported on first use and quiet: its import warns about pkg_resources, and its
+    first segmentation logs "Building prefix dict…" lines into every build's output."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def han_words(text: str) -> list[str]:
+    """The Chinese words inside a text, down to the words inside compounds: jieba's search-engine
+    segmentation gives 挪用, 公款 and 挪用公款 for 挪用公款罪, so that a query for 公款 finds it."""
+    words: list[str] = []
+    for run in _HAN_RUN.findall(text):
+        words += (word for word in _jieba().cut_for_search(run) if len(word) > 1)
+    return words
+
+
 def search_terms(p: Published) -> tuple[str, ...]:
     """Every other form under which this case should be found: crimes, numbers, countries."""
     case = p.case
     forms: list[str] = [crime.charge for crime in case.crimes]
+    prose = [*forms, case.summary, case.position, case.birthplace]
+    if case.location:
+        prose.append(case.location.region)
+    for text in prose:
+        if text and is_han(text):
+            forms += han_words(text)
     for document in p.documents:
         if document.policy == "full":
             forms += number_forms(document.number)

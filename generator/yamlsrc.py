@@ -2,8 +2,9 @@
 
 PyYAML's usual loaders guess types: `NO` becomes False, `01234567` an octal number, `2012-07-14`
 a date. For case data each of those guesses corrupts a value, so this reader resolves nothing:
-a scalar is a string, a plain `~`, `null` or empty value is None, and the models decide what
-each string means. Anchors, aliases and explicit tags are refused, duplicate keys are errors.
+a scalar is a string (in Unicode NFC, see `characters.py`), a plain `~`, `null` or empty value
+is None, and the models decide what each string means. Anchors, aliases and explicit tags are
+refused, duplicate keys are errors.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from yaml.composer import Composer
 from yaml.constructor import BaseConstructor
 from yaml.resolver import BaseResolver
 
+from .characters import nfc
 from .errors import field_path
 
 Path_ = tuple[str | int, ...]
@@ -151,7 +153,7 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], keys: dict[P
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain: None in PyYAML, "" in libyaml
             return None
-        return node.value
+        return nfc(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), lines, keys) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):

@@ -6,7 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from generator.text import esc, summary_problems
+from generator.summary import summary_problems
+from generator.text import esc
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 
@@ -39,7 +40,7 @@ def test_esc_leaves_no_active_character() -> None:
 def test_summary_link_schemes() -> None:
     assert summary_problems("[a](https://example.org) [m](mailto:a@example.org)") == []
     assert summary_problems("[a](javascript:alert(1))")
-    assert summary_problems("[a][r]\n\n[r]: data:text/html,x")
+    assert summary_problems("<ftp://example.org/x>")
     assert summary_problems("![pic](https://example.org/x.png)")
 
 

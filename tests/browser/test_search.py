@@ -149,3 +149,15 @@ def test_name_spellings_stay_out_of_sight_in_results(search_page: Watched) -> No
     assert "JimmyShen" not in first.inner_text()
     tags = first.locator(".md-tags")
     assert tags.count() == 0 or not tags.first.is_visible()
+
+
+@pytest.mark.parametrize(("query", "hidden"), [("E18263350", "263350"), ("heyanling", "heyanling")])
+def test_result_excerpts_show_no_search_spellings(
+    search_page: Watched, query: str, hidden: str
+) -> None:
+    """The forms that exist only to be found (a number's last digits, pinyin joined, country
+    names in the other language) never show in the excerpt under a result."""
+    assert ranked_cases(search_page, query)[0] == "he-yanling"
+    excerpt = search_page.page.locator(".md-search-result__item").first.inner_text()
+    assert hidden not in excerpt.replace("E18263350", "")
+    assert "中国" not in excerpt
