@@ -36,7 +36,16 @@ from .render import case_page
 from .tables import csv_row
 
 # Libraries whose output ends up in the pieces: a new version may render other bytes.
-LIBRARIES = ("babel", "jieba", "jinja2", "markdown", "markupsafe", "pydantic", "pypinyin")
+LIBRARIES = (
+    "babel",
+    "jieba",
+    "jinja2",
+    "markdown",
+    "markdown-it-py",
+    "markupsafe",
+    "pydantic",
+    "pypinyin",
+)
 FORMAT = 1  # of the memo file itself
 
 
