@@ -226,9 +226,7 @@ def test_over_long_name_alias_and_summary_are_refused(project: Project) -> None:
 def test_too_many_items_are_refused(project: Project) -> None:
     crimes = "".join(f"  - charge: Fraud {i}\n" for i in range(51))
     aliases = ", ".join(f"Alias {i}" for i in range(51))
-    project.case(
-        "many", CASE.replace("  - charge: Bribery\n", crimes) + f"aliases: [{aliases}]\n"
-    )
+    project.case("many", CASE.replace("  - charge: Bribery\n", crimes) + f"aliases: [{aliases}]\n")
     found = located(problems(project))
     assert found[(7, "crimes")] == "has 51 entries; at most 50 are allowed"
     assert found[(63, "aliases")] == "has 51 entries; at most 50 are allowed"
@@ -252,9 +250,10 @@ def test_schema_carries_the_limits() -> None:
 
 # The built site: search folding, the summary's subset, no hidden text in previews ------------
 
-APOSTROPHE = CASE.replace("  latin: TEST Person", "  latin: O’BRIEN Seán").replace(
-    "  native: 测试人\n", ""
-) + "aliases: [\"D'Arcy Kinsella\", \"Maʼilikeʼe\"]\n"
+APOSTROPHE = (
+    CASE.replace("  latin: TEST Person", "  latin: O’BRIEN Seán").replace("  native: 测试人\n", "")
+    + 'aliases: ["D\'Arcy Kinsella", "Maʼilikeʼe"]\n'
+)
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +335,7 @@ def test_summary_cannot_break_out_of_its_section(field_site: Path) -> None:
         summary = article[article.index('<div class="mw-summary">') :]
         summary = summary[: summary.index("</div>\n") + 6]
         assert article.count("<h1") == 1, case_id
-        for element in ("<h1", "<h2", "<h3", "<hr", "<table", "class=\"admonition", "<sup", "<div>"):
+        for element in ("<h1", "<h2", "<h3", "<hr", "<table", 'class="admonition', "<sup", "<div>"):
             assert element not in summary, (case_id, element)
     breakout = (field_site / "cases/t-breakout/index.html").read_text("utf-8")
     assert "Official notice: this person is no longer wanted" in breakout  # as plain text

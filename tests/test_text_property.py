@@ -36,9 +36,7 @@ SYNTAX = "<>&\"'`*_#[](){}|!=~^$:\\-+.=\u00a0\u3000e\u0301\uff25\uff18王建国�
 REFUSED = "\n\t\r\x00\x07\x1b\x7f\x85\x9b\u00ad\u200b\u200d\u200e\u202e\u2028\u2066\ufeff"
 # Text a case may hold: letters, marks, digits, punctuation, symbols and spaces of any script.
 ALLOWED = st.text(
-    st.one_of(
-        st.sampled_from(SYNTAX), st.characters(categories=("L", "M", "N", "P", "S", "Zs"))
-    ),
+    st.one_of(st.sampled_from(SYNTAX), st.characters(categories=("L", "M", "N", "P", "S", "Zs"))),
     min_size=1,
     max_size=30,
 )
@@ -87,7 +85,7 @@ def _markdown_extensions() -> list[Any]:
         pass
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
     return ["toc", "tables", "fenced_code", *config["markdown_extensions"]]
 
 
