@@ -110,12 +110,13 @@ def inspect(
     watch = _Stopwatch()
     project = load_project(root)
     loading = watch.lap()
-    published, withdrawn = photo_files(project.cases)
+    published, withdrawn = photo_files(project.cases + project.partial)
     cache = cache_dir or photo_cache(root)
     photos = survey(published, withdrawn, cache, workers=workers, stats=stats)
     surveying = watch.lap()
     problems = list(project.problems)
-    problems += check_cases(project.cases, project.settings, today or date.today(), photos.verdict)
+    every = project.cases + project.partial
+    problems += check_cases(every, project.settings, today or date.today(), photos.verdict)
     if problems or project.settings is None:
         raise InputError(problems)
     checking = watch.lap()

@@ -1,7 +1,9 @@
 """Rules beyond the schema: dates, status against history, unique numbers and ids, photos.
 
-Each check reads validated cases and returns `Problem`s located at the field concerned. All
-checks run on every case, so one run reports every mistake.
+Each check reads loaded cases and returns `Problem`s located at the field concerned. All checks
+run on every case, so one run reports every mistake: a case that failed its format is checked
+too, by the checks whose fields passed it (`LoadedCase.valid`), so that a wrong country code does
+not hide a missing photo.
 """
 
 from __future__ import annotations
@@ -55,11 +57,15 @@ Found = Iterator[tuple[tuple[str | int, ...], str]]
 def _case_problems(
     loaded: LoadedCase, settings: Settings | None, today: date, photo_verdict: PhotoVerdict
 ) -> Found:
-    yield from _dates(loaded, today)
-    yield from _status(loaded)
-    yield from _methods(loaded)
-    yield from _photos(loaded, photo_verdict)
-    if settings is not None:
+    ready = loaded.valid  # a check runs only on fields that passed the format
+    if ready("fled", "born", "location", "history", "sources"):
+        yield from _dates(loaded, today)
+    if ready("status", "history"):
+        yield from _status(loaded)
+        yield from _methods(loaded)
+    if ready("photos"):
+        yield from _photos(loaded, photo_verdict)
+    if settings is not None and ready("lists"):
         declared = {named.id for named in settings.lists}
         for i, list_id in enumerate(loaded.case.lists):
             if list_id not in declared:
@@ -68,7 +74,7 @@ def _case_problems(
                     ("lists", i),
                     f"list {list_id!r} is not declared in publication.yaml (declared: {known})",
                 )
-    if loaded.case.summary:
+    if ready("summary") and loaded.case.summary:
         for message in summary_problems(loaded.case.summary):
             yield ("summary",), message
 
@@ -138,6 +144,8 @@ def photo_files(cases: tuple[LoadedCase, ...]) -> tuple[list[Path], list[Path]]:
     published: list[Path] = []
     withdrawn: list[Path] = []
     for loaded in cases:
+        if not loaded.valid("photos"):
+            continue
         for photo in loaded.case.photos:
             target = loaded.photo_path(photo.file)
             if target is not None and target.is_file():
@@ -170,6 +178,8 @@ def _duplicate_numbers(cases: tuple[LoadedCase, ...]) -> list[Problem]:
     first_seen: dict[str, tuple[LoadedCase, int]] = {}
     problems = []
     for loaded in cases:
+        if not loaded.valid("documents"):
+            continue
         for i, document in enumerate(loaded.case.documents):
             key = normalise_number(document.number)
             if key in first_seen:
@@ -196,6 +206,8 @@ def _reused_ids(cases: tuple[LoadedCase, ...]) -> list[Problem]:
     claimed: dict[str, tuple[LoadedCase, int]] = {}
     problems = []
     for loaded in cases:
+        if not loaded.valid("previous_ids"):
+            continue
         for i, old in enumerate(loaded.case.previous_ids):
             message = ""
             if old == loaded.id:

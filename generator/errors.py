@@ -18,11 +18,15 @@ class Problem:
     line: int  # 1-based; 0 when the problem concerns the whole file
     field: str  # dotted path such as "documents[1].number"; "" for the whole file
     message: str
+    column: int = 0  # 1-based, when known (YAML syntax); 0 otherwise
+    detail: str = ""  # further lines: the offending line with a caret, a hint
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.column:
+            where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {self.message}" + (f"\n{self.detail}" if self.detail else "")
 
 
 class InputError(Exception):

@@ -11,11 +11,11 @@ import os
 import types
 import typing
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .characters import nfc
 from .errors import Problem, display_path, field_path
@@ -36,6 +36,11 @@ class LoadedCase:
     file: str  # display path of case.yaml
     case: Case
     source: str  # the text of case.yaml, read again only to place a problem on its line
+    invalid: frozenset[str] = frozenset()  # fields that failed the format (see `partial_case`)
+
+    def valid(self, *fields: str) -> bool:
+        """Whether these fields passed the format, so that checks beyond it may read them."""
+        return not self.invalid.intersection(fields)
 
     def line(self, *path: str | int) -> int:
         """The line of the field at path, for a problem found after the schema."""
@@ -85,6 +90,9 @@ class Project:
     settings_doc: Document | None
     cases: tuple[LoadedCase, ...]
     problems: tuple[Problem, ...]
+    # Cases that failed their format, with the fields that passed it: for the checks only, so
+    # that one run reports every mistake. Never published.
+    partial: tuple[LoadedCase, ...] = ()
 
 
 def load_project(root: Path) -> Project:
@@ -99,6 +107,7 @@ def load_project(root: Path) -> Project:
         settings, settings_doc = load_model(settings_path, root, Settings, problems)
 
     loaded: list[LoadedCase] = []
+    partial: list[LoadedCase] = []
     entries = sorted(cases_dir.iterdir()) if cases_dir.is_dir() else []
     for entry in entries:
         shown = display_path(entry, root)
@@ -118,10 +127,40 @@ def load_project(root: Path) -> Project:
             problems.append(Problem(shown, 0, "", f"the case folder has no {CASE_FILE}"))
             continue
         case, doc = load_model(case_path, root, Case, problems)
+        file = display_path(case_path, root)
         if case is not None and doc is not None:
-            file = display_path(case_path, root)
             loaded.append(LoadedCase(entry.name, entry, file, case, doc.text))
-    return Project(root, settings, settings_doc, tuple(loaded), tuple(problems))
+        elif doc is not None:
+            some, invalid = partial_case(doc.data)
+            partial.append(LoadedCase(entry.name, entry, file, some, doc.text, invalid))
+    return Project(root, settings, settings_doc, tuple(loaded), tuple(problems), tuple(partial))
+
+
+@cache
+def _field_adapter(name: str) -> TypeAdapter[Any]:
+    info = Case.model_fields[name]
+    annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
+    return TypeAdapter(annotated)
+
+
+def partial_case(data: dict[str, Any]) -> tuple[Case, frozenset[str]]:
+    """The fields of a case that pass the format each on its own, and the names of the others.
+    The fields that fail (or are missing) hold their default, or None: read only the valid
+    ones (`LoadedCase.valid`)."""
+    values: dict[str, Any] = {}
+    invalid: set[str] = set()
+    for name, info in Case.model_fields.items():
+        key = info.alias or name
+        if key in data:
+            try:
+                values[name] = _field_adapter(name).validate_python(data[key])
+                continue
+            except ValidationError:
+                invalid.add(name)
+        elif info.is_required():
+            invalid.add(name)
+        values[name] = None if info.is_required() else info.get_default(call_default_factory=True)
+    return Case.model_construct(**values), frozenset(invalid)
 
 
 def read_document(path: Path, shown: str, problems: list[Problem]) -> Document | None:
@@ -149,7 +188,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     try:
         doc = parse(text.removeprefix("\ufeff"))
     except YamlProblem as exc:
-        problems.append(Problem(shown, exc.line, exc.field, exc.message))
+        problems.append(Problem(shown, exc.line, exc.field, exc.message, exc.column, exc.detail))
         return None
     if not isinstance(doc.data, dict):
         problems.append(

@@ -22,6 +22,7 @@ from generator.build import record
 from generator.errors import InputError
 from generator.loader import SETTINGS_FILE, load_model
 from generator.model import Settings
+from generator.searchterms import quiet_jieba
 
 log = logging.getLogger("mkdocs.hooks.cases")
 _command = {"name": "build"}  # set once by on_startup: "serve" for `mkdocs serve`
@@ -33,6 +34,7 @@ def _root(config: Any) -> Path:
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    quiet_jieba()  # before the search plugin segments Chinese: no "Building prefix dict" lines
 
 
 def on_config(config: Any) -> Any:

@@ -80,13 +80,41 @@ def currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+# The example values that `make new` writes into a new case file (templates/case.yaml.tmpl):
+# each is refused wherever it stands, so a placeholder is never published by mistake.
+PLACEHOLDERS = frozenset(
+    {
+        "Name in its own script",
+        "Other Name",
+        "Another Name",
+        "City, Province",
+        "Post held at the time of the suspected crimes",
+        "Photograph taken in YYYY",
+        "NUMBER",
+        "YYYY/NNNNN",
+        "State, province or city",
+        "One line of text",
+        "What the person is suspected of, in a few sentences.",
+        "Press release",
+        "https://example.org/source",
+        "https://example.org/press",
+    }
+)
+
+
 def _characters(kind: str) -> Any:
-    """A validator that refuses the characters `characters.py` refuses in text of that kind."""
+    """A validator that refuses the characters `characters.py` refuses in text of that kind,
+    and the placeholders of a new case file."""
 
     def check(value: str) -> str:
         problem = character_problem(value, kind)
         if problem:
             raise ValueError(problem)
+        if value in PLACEHOLDERS:
+            raise ValueError(
+                f"{value!r} is the example that `make new` wrote; write the real value, "
+                "or delete the line"
+            )
         return value
 
     return AfterValidator(check)

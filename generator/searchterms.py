@@ -97,7 +97,7 @@ def name_terms(p: Published) -> tuple[str, ...]:
 
 
 @cache
-def _jieba() -> Any:
+def quiet_jieba() -> Any:
     """jieba, imported on first use and quiet: its import warns about pkg_resources, and its
     first segmentation logs "Building prefix dict…" lines into every build's output."""
     with warnings.catch_warnings():
@@ -112,7 +112,7 @@ def han_words(text: str) -> list[str]:
     segmentation gives 挪用, 公款 and 挪用公款 for 挪用公款罪, so that a query for 公款 finds it."""
     words: list[str] = []
     for run in _HAN_RUN.findall(text):
-        words += (word for word in _jieba().cut_for_search(run) if len(word) > 1)
+        words += (word for word in quiet_jieba().cut_for_search(run) if len(word) > 1)
     return words
 
 

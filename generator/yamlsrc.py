@@ -25,13 +25,63 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 class YamlProblem(Exception):
-    """A syntax or structure mistake, with its 1-based line."""
+    """A syntax or structure mistake, with its 1-based line (and column, and the offending line
+    with a caret under the column and a hint, for a syntax mistake)."""
 
-    def __init__(self, line: int, field: str, message: str) -> None:
+    def __init__(
+        self, line: int, field: str, message: str, column: int = 0, detail: str = ""
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.field = field
         self.message = message
+        self.column = column
+        self.detail = detail
+
+
+# What usually causes each of the parser's complaints, as a hint for editors.
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        'a value that contains ": " must be quoted (charge: "Fraud: abroad"), '
+        "or this line is indented further than the field above it",
+    ),
+    ("cannot start any token", "YAML indents with spaces only: replace the tab with spaces"),
+    ("found a tab character", "YAML indents with spaces only: replace the tab with spaces"),
+    (
+        "did not find expected key",
+        "check the indentation: fields under the same parent start in the same column",
+    ),
+    ("expected <block end>", "check the indentation: this line is indented differently"),
+    ("found unexpected end of stream", "a quote or bracket is opened and never closed"),
+    ("did not find expected ',' or ']'", "a [ is not closed by ], or an item needs quotes"),
+    ("did not find expected ',' or '}'", "a { is not closed by }, or a value needs quotes"),
+    ("found undefined alias", "aliases (*name) are not allowed; write the value out"),
+)
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """The parser's complaint, placed: line and column, the line itself, a caret, a hint."""
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or "invalid YAML"
+    if mark is None:
+        return YamlProblem(1, "", f"invalid YAML: {what}")
+    lines = text.splitlines()
+    shown = lines[mark.line] if mark.line < len(lines) else ""
+    number = str(mark.line + 1)
+    detail = [
+        f"  {number} | {shown.expandtabs(1)}",
+        f"  {' ' * len(number)} | {' ' * mark.column}^",
+    ]
+    start = exc.context_mark
+    if exc.context and start is not None and start.line != mark.line and start.line < len(lines):
+        detail.append(f"  ({exc.context} on line {start.line + 1}: {lines[start.line].strip()})")
+    hint = next((h for key, h in _HINTS if key in f"{what} {exc.context or ''}"), "")
+    if hint:
+        detail.append(f"  hint: {hint}")
+    return YamlProblem(
+        mark.line + 1, "", f"invalid YAML: {what}", mark.column + 1, "\n".join(detail)
+    )
 
 
 @dataclass(frozen=True)
@@ -134,10 +184,7 @@ def parse(text: str) -> Document:
         try:
             node = _compose(_StrictLoader(text))
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else 1
-            what = exc.problem or "invalid YAML"
-            raise YamlProblem(line, "", f"invalid YAML: {what}") from None
+            raise _syntax_problem(text, exc) from None
         except yaml.YAMLError as exc:
             raise YamlProblem(1, "", f"invalid YAML: {exc}") from None
     if node is None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from generator.build import check
 from generator.errors import InputError
-from generator.model import Case
+from generator.model import PLACEHOLDERS, Case
 from generator.scaffold import ScaffoldError, create, derive_id, render_case
 from generator.yamlsrc import parse
 from tests.conftest import CASE, ROOT, Project
@@ -104,25 +104,60 @@ def test_every_commented_field_is_valid_once_its_placeholder_is_replaced(
     body = text.split("\n\n", 1)[1]
     assert not re.search(r"(?m)^\s*# (?!\s*#)", body), "a commented field was left over"
 
-    # Untouched placeholders never pass as data.
+    # Untouched placeholders never pass as data: every one is an error on its own line.
     made.path.write_text(text, "utf-8")
     wrong = {line.split(":")[0] for line in problems_of(project.root)}
-    expected = {"born", "documents[0].country", "location.country", "location.as_of"}
-    assert wrong >= expected | {"history[0].date", "history[0].country", "sources[0].date"}
+    assert wrong == {
+        "name.native",
+        "aliases[0]",
+        "aliases[1]",
+        "born",
+        "birthplace",
+        "position",
+        "photos[0].caption",
+        "documents[0].number",
+        "documents[0].country",
+        "location.country",
+        "location.region",
+        "location.as_of",
+        "red_notice",
+        "lists[0]",
+        "history[0].date",
+        "history[0].note",
+        "history[0].source",
+        "history[0].country",
+        "summary",
+        "sources[0].title",
+        "sources[0].url",
+        "sources[0].date",
+    }
+    assert all(value in text for value in PLACEHOLDERS), "a placeholder left the template"
 
     for placeholder, value in {
         "YYYY-MM-DD": "2001-02-03",
         "YYYY-MM": "2001-02",
         "YYYY/NNNNN": "2015/12345",
+        "taken in YYYY": "taken in 2001",
         ": XX": ": CN",
         "list-id": "priority",
         "NUMBER": "E12345678",
+        "Name in its own script": "王建国",
+        "Other Name": "Jimmy Wang",
+        "Another Name": "Wang Jian",
+        "City, Province": "Harbin",
+        "Post held at the time of the suspected crimes": "Mayor",
+        "State, province or city": "Ontario",
+        "One line of text": "Listed",
+        "What the person is suspected of, in a few sentences.": "Suspected of bribery.",
+        "Press release": "Press release on the case",
+        "https://example.org/source": "https://example.org/source/1",
+        "https://example.org/press": "https://example.org/press/1",
     }.items():
         text = text.replace(placeholder, value)
     made.path.write_text(text, "utf-8")
     loaded, _ = check(project.root)
     case = loaded.cases[0].case
-    assert case.name.native == "Name in its own script"
+    assert case.name.native == "王建国"
     assert case.aliases and case.photos and case.documents and case.history and case.sources
     assert case.location and case.location.country == "CN" and case.summary
 
