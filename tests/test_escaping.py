@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from generator.text import esc, summary_problems
+from generator.source.text import esc, summary_problems
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 

@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING, Any, cast
 import jinja2
 import yaml
 
+from ..photos.photo import PhotoFile
+from ..public.publish import Published, Removal, ShownPhoto, removals
+from ..source.gitdates import CaseDates, build_time, case_dates
+from ..source.loader import LoadedCase
+from ..source.model import Settings, date_bounds
+from ..source.schema import schema_files
 from . import apimodel as api
 from .feeds import feed_files
-from .gitdates import CaseDates, build_time, case_dates
-from .loader import LoadedCase
-from .model import Settings, date_bounds
-from .photos import PhotoFile
-from .publish import Published, Removal, ShownPhoto, removals
-from .schema import schema_files
 from .tables import cases_csv
 
 if TYPE_CHECKING:
-    from .pieces import Piece
+    from ..pieces import Piece
 
 API = "api/v1"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -20,10 +20,8 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from .facets import card_data, crime_key, facets, return_method, sort_key
-from .gitdates import CaseDates
-from .model import Amount, Settings
-from .names import (
+from ..public.facets import card_data, crime_key, facets, return_method, sort_key
+from ..public.names import (
     METHOD_LABELS,
     STATUS_LABELS,
     STATUS_ORDER,
@@ -31,9 +29,11 @@ from .names import (
     country_name_zh,
     country_slug,
 )
-from .publish import Published
-from .searchterms import name_terms, search_terms
-from .text import esc, summary_markdown
+from ..public.publish import Published
+from ..public.searchterms import name_terms, search_terms
+from ..source.gitdates import CaseDates
+from ..source.model import Amount, Settings
+from ..source.text import esc, summary_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = (
