@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..pages.render import human_date
-from ..public.names import country_name
+from ..public.names import country_name, human_date
 from ..public.publish import Removal
 from ..source.model import Settings, date_bounds
 from .apimodel import ApiCase

@@ -28,6 +28,7 @@ from ..public.names import (
     country_name,
     country_name_zh,
     country_slug,
+    human_date,
 )
 from ..public.publish import Published
 from ..public.searchterms import name_terms, search_terms
@@ -36,29 +37,6 @@ from ..source.model import Amount, Settings
 from ..source.text import esc, summary_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def human_date(value: str) -> str:
-    """2012-07-14 as 14 July 2012, 2012-07 as July 2012, 2012 as 2012."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 def _day(moment: datetime) -> str:
