@@ -29,7 +29,7 @@ from bench.measure import (
     site_figures,
 )
 from bench.report import Speedup, report
-from generator.photoset import survey
+from generator.photos.photoset import survey
 
 
 def machine() -> str:

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from PIL import Image, ImageChops, ImageDraw
 
-from generator.portraits import GPS_IFD, ORIENTATION, draw_portrait
+from generator.photos.portraits import GPS_IFD, ORIENTATION, draw_portrait
 
 ROOT = Path(__file__).resolve().parent.parent
 PHOTO_SIZE = (2000, 2500)

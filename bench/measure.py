@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.loader import SETTINGS_FILE, load_model
-from generator.model import Settings
+from generator.source.loader import SETTINGS_FILE, load_model
+from generator.source.model import Settings
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 SAMPLE_SECONDS = 0.2

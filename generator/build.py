@@ -24,18 +24,18 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from .checks import check_cases, photo_files
-from .errors import InputError
 from .files import write_atomic
-from .loader import Project, load_project
-from .model import Settings
-from .opendata import DataContext, data_context, data_files
-from .pages import FOLDERS, discovery_pages
-from .photos import PhotoStats
-from .photoset import PhotoSet, survey
+from .opendata.datafiles import DataContext, data_context, data_files
+from .pages.discovery import FOLDERS, discovery_pages
+from .pages.render import Cards, render_pages
+from .photos.photo import PhotoStats
+from .photos.photoset import PhotoSet, survey
 from .pieces import Memo, build_digest
-from .publish import Published, publish
-from .render import Cards, render_pages
+from .public.publish import Published, publish
+from .source.checks import check_cases, photo_files
+from .source.errors import InputError
+from .source.loader import Project, load_project
+from .source.model import Settings
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from .build import build, check
-from .errors import InputError
-from .schema import write_schemas
+from .source.errors import InputError
+from .source.schema import write_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new(root: Path, name: str, case_id: str | None) -> int:
-    from .scaffold import ScaffoldError, create
+    from .editors.scaffold import ScaffoldError, create
 
     try:
         made = create(root, name, case_id)
@@ -91,9 +91,9 @@ def _new(root: Path, name: str, case_id: str | None) -> int:
 
 
 def _review(root: Path, base: str, fmt: str, output: Path | None) -> int:
-    from .review import ReviewError, base_side, head_side
-    from .review_compare import compare
-    from .review_report import as_markdown, as_text
+    from .editors.review import ReviewError, base_side, head_side
+    from .editors.review_compare import compare
+    from .editors.review_report import as_markdown, as_text
 
     try:
         head = head_side(root)

@@ -4,7 +4,7 @@ Before every build (`mkdocs build`, and each rebuild of `mkdocs serve`) it runs 
 which writes plain Markdown and files into docs/; while serving it also watches cases/. It reads
 the demonstration flag and the title from the publication settings for the theme's banner.
 What happens to editors' mistakes (fail the build, or keep the preview going with a notice) is
-decided in `generator.preview`. Everything else lives in the generator, which runs without
+decided in `generator.editors.preview`. Everything else lives in the generator, which runs without
 MkDocs as `python -m generator`.
 """
 
@@ -17,12 +17,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator import preview
 from generator.build import record
-from generator.errors import InputError
-from generator.loader import SETTINGS_FILE, load_model
-from generator.model import Settings
-from generator.searchterms import quiet_jieba
+from generator.editors import preview
+from generator.public.searchterms import quiet_jieba
+from generator.source.errors import InputError
+from generator.source.loader import SETTINGS_FILE, load_model
+from generator.source.model import Settings
 
 log = logging.getLogger("mkdocs.hooks.cases")
 _command = {"name": "build"}  # set once by on_startup: "serve" for `mkdocs serve`

@@ -26,14 +26,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .feeds import Entry, case_entries
 from .files import atomic_file
-from .ftm import case_lines
-from .model import Settings
-from .opendata import DataContext, api_case, case_times, compact_json
-from .publish import Published
-from .render import case_page
-from .tables import csv_row
+from .opendata.datafiles import DataContext, api_case, case_times, compact_json
+from .opendata.feeds import Entry, case_entries
+from .opendata.ftm import case_lines
+from .opendata.tables import csv_row
+from .pages.render import case_page
+from .public.publish import Published
+from .source.model import Settings
 
 # Libraries whose output ends up in the pieces: a new version may render other bytes.
 LIBRARIES = (

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from generator.build import check
-from generator.charts import WIDTH, Bar, Chart, chart_html, fit, svg, text_width
-from generator.errors import InputError
-from generator.facets import crime_key
+from generator.pages.charts import WIDTH, Bar, Chart, chart_html, fit, svg, text_width
+from generator.public.facets import crime_key
+from generator.source.errors import InputError
 from tests.conftest import CASE, Project
 from tests.htmltree import parse
 

@@ -17,9 +17,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.apimodel import ApiCase, ApiCases, api_schema
 from generator.build import build
-from generator.tables import CSV_COLUMNS
+from generator.opendata.apimodel import ApiCase, ApiCases, api_schema
+from generator.opendata.tables import CSV_COLUMNS
 from tests.conftest import CASE, ROOT, Project
 from tests.test_opendata import check_entity
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from generator.loader import LoadedCase, load_project
+from generator.source.loader import LoadedCase, load_project
 from tests.htmltree import Element, page
 
 ROOT = Path(__file__).resolve().parent.parent

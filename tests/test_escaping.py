@@ -6,8 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from generator.summary import summary_problems
-from generator.text import esc
+from generator.source.summary import summary_problems
+from generator.source.text import esc
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.gitdates import case_dates
+from generator.source.gitdates import case_dates
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from generator.build import build, check
-from generator.errors import InputError, Problem
+from generator.source.errors import InputError, Problem
 from tests.conftest import CASE, Project
 
 TODAY = date(2026, 11, 26)

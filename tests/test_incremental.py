@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.photos import PhotoStats
-from generator.portraits import save_sample_photo
+from generator.photos.photo import PhotoStats
+from generator.photos.portraits import save_sample_photo
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 

@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 from followthemoney import model as ftm_model
 
-from generator.loader import load_project
-from generator.schema import schema_files
-from generator.tables import CSV_COLUMNS
+from generator.opendata.tables import CSV_COLUMNS
+from generator.source.loader import load_project
+from generator.source.schema import schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/most-wanted/"

@@ -1,4 +1,4 @@
-"""Tests of generator.photos: checks for editors, metadata stripping, sizes, cache and pool.
+"""Tests of generator.photos.photo: checks for editors, metadata stripping, sizes, cache and pool.
 
 Every image is made here with Pillow, in tmp_path; nothing is read from the repository.
 """
@@ -18,8 +18,14 @@ from typing import Any
 import pytest
 from PIL import Image, ImageCms, JpegImagePlugin, PngImagePlugin
 
-from generator import photos
-from generator.photos import PhotoError, PhotoStats, check_photo, process_photo, process_photos
+from generator.photos import photo as photos
+from generator.photos.photo import (
+    PhotoError,
+    PhotoStats,
+    check_photo,
+    process_photo,
+    process_photos,
+)
 
 RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 200, 20)
 SECRETS = (b"SECRETDATUM", b"SpyCam", b"SECRETXMP", b"SECRETCOMMENT")

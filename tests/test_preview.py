@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator import mkdocs_hook, preview
+from generator import mkdocs_hook
+from generator.editors import preview
 from tests.conftest import CASE, ROOT, Project
 
 BROKEN = CASE.replace("sex: female", "sex: <b>mael</b>")

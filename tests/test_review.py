@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.review import PublicCase, Side
-from generator.review_compare import compare
-from generator.review_report import MARKER, as_markdown, as_text
+from generator.editors.review import PublicCase, Side
+from generator.editors.review_compare import compare
+from generator.editors.review_report import MARKER, as_markdown, as_text
 from tests.conftest import CASE, Project
 from tests.test_gitdates import commit, git
 

@@ -13,10 +13,10 @@ import pytest
 from pydantic import BaseModel
 
 from generator.build import check
-from generator.errors import InputError
-from generator.model import PLACEHOLDERS, Case
-from generator.scaffold import ScaffoldError, create, derive_id, render_case
-from generator.yamlsrc import parse
+from generator.editors.scaffold import ScaffoldError, create, derive_id, render_case
+from generator.source.errors import InputError
+from generator.source.model import PLACEHOLDERS, Case
+from generator.source.yamlsrc import parse
 from tests.conftest import CASE, ROOT, Project
 
 REQUIRED = {

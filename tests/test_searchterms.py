@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.model import Case
-from generator.publish import Published, ShownDocument
-from generator.searchterms import han_forms, latin_forms, name_terms, plain, search_terms
+from generator.public.publish import Published, ShownDocument
+from generator.public.searchterms import han_forms, latin_forms, name_terms, plain, search_terms
+from generator.source.model import Case
 
 
 def published(**changes: object) -> Published:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.loader import load_project
+from generator.source.loader import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

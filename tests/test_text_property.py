@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build
-from generator.errors import InputError
+from generator.source.errors import InputError
 from tests.conftest import ROOT, SETTINGS
 
 TODAY = date(2026, 11, 30)

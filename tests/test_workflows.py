@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from generator.yamlsrc import parse
+from generator.source.yamlsrc import parse
 from tests.conftest import CASE, ROOT, Project
 from tests.test_gitdates import commit, git
 
@@ -84,7 +84,7 @@ def test_full_history_and_keyed_caches() -> None:
         s["with"]["path"]: s["with"]["key"] for s in setup["runs"]["steps"] if "cache" in s["uses"]
     }
     assert "hashFiles('requirements.lock', 'requirements-dev.lock'" in caches["~/.cache/pip"]
-    assert "hashFiles('generator/photos.py'" in caches[".cache/photos"]
+    assert "hashFiles('generator/photos/photo.py'" in caches[".cache/photos"]
     assert "'cases/**/*.jpg'" in caches[".cache/photos"]
 
 

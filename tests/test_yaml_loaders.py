@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator import yamlsrc
+from generator.source import yamlsrc
 from tests.conftest import ROOT
 
 TRICKY = [

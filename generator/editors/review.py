@@ -24,10 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .build import check
-from .loader import LoadedCase, Project, load_project
-from .photos import PhotoFile, ProcessedPhoto
-from .publish import MASK, Published, photo_sources, publish
+from ..build import check
+from ..photos.photo import PhotoFile, ProcessedPhoto
+from ..public.publish import MASK, Published, photo_sources, publish
+from ..source.loader import LoadedCase, Project, load_project
 
 WIDER = {("hidden", "partial"), ("hidden", "full"), ("partial", "full")}
 

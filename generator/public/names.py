@@ -1,4 +1,4 @@
-"""The words the site uses for codes: statuses, return methods and country names.
+"""The words the site uses for codes: statuses, return methods, country names and dates.
 
 Country names come from Babel's CLDR data, in English and in Simplified Chinese (shown beside
 the English name, so a reader or a search for 加拿大 finds Canada too).
@@ -44,3 +44,28 @@ def country_name_zh(code: str) -> str:
 def country_slug(code: str) -> str:
     """The URL folder of a country's page: its code in lower case, as in countries/ca/."""
     return code.lower()
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def human_date(value: str) -> str:
+    """2012-07-14 as 14 July 2012, 2012-07 as July 2012, 2012 as 2012."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

@@ -20,46 +20,24 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from .facets import card_data, crime_key, facets, return_method, sort_key
-from .gitdates import CaseDates
-from .model import Amount, Settings
-from .names import (
+from ..public.facets import card_data, crime_key, facets, return_method, sort_key
+from ..public.names import (
     METHOD_LABELS,
     STATUS_LABELS,
     STATUS_ORDER,
     country_name,
     country_name_zh,
     country_slug,
+    human_date,
 )
-from .publish import Published
-from .searchterms import name_terms, search_terms
-from .summary import summary_html
-from .text import esc
+from ..public.publish import Published
+from ..public.searchterms import name_terms, search_terms
+from ..source.gitdates import CaseDates
+from ..source.model import Amount, Settings
+from ..source.summary import summary_html
+from ..source.text import esc
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def human_date(value: str) -> str:
-    """2012-07-14 as 14 July 2012, 2012-07 as July 2012, 2012 as 2012."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 def _day(moment: datetime) -> str:

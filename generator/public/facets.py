@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Event, Settings, date_bounds
+from ..source.model import Event, Settings, date_bounds
 from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name
 from .publish import Published
 

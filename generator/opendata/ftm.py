@@ -20,9 +20,9 @@ import hashlib
 import json
 from typing import Any
 
+from ..source.model import Settings
 from .apimodel import ApiCase
 from .feeds import stable_key
-from .model import Settings
 
 PREFIX = "mw"
 DEMONSTRATION = "Demonstration data: this person is fictional."

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from .text import esc
+from ..source.text import esc
 
 WIDTH = 480  # narrow, so labels stay legible when a phone scales the image down
 ROW = 26

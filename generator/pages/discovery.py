@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..public.facets import by_country, by_list, returns, sort_key
+from ..public.names import METHOD_LABELS, STATUS_LABELS, STATUS_ORDER, country_slug
+from ..public.publish import Published
+from ..source.model import Settings
 from .charts import chart_html, number
-from .facets import by_country, by_list, returns, sort_key
-from .model import Settings
-from .names import METHOD_LABELS, STATUS_LABELS, STATUS_ORDER, country_slug
-from .publish import Published
 from .render import Cards, environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
 

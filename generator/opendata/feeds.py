@@ -15,11 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..public.names import country_name, human_date
+from ..public.publish import Removal
+from ..source.model import Settings, date_bounds
 from .apimodel import ApiCase
-from .model import Settings, date_bounds
-from .names import country_name
-from .publish import Removal
-from .render import human_date
 
 FEED_LIMIT = 200
 ATOM = "http://www.w3.org/2005/Atom"

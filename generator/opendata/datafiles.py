@@ -18,26 +18,44 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 import jinja2
 import yaml
 
+from ..photos.photo import PhotoFile
+from ..public.publish import Published, Removal, ShownPhoto, removals
+from ..source.gitdates import CaseDates, build_time, case_dates
+from ..source.loader import LoadedCase
+from ..source.model import Settings, date_bounds
+from ..source.schema import schema_files
 from . import apimodel as api
-from .feeds import feed_files
-from .gitdates import CaseDates, build_time, case_dates
-from .loader import LoadedCase
-from .model import Settings, date_bounds
-from .photos import PhotoFile
-from .publish import Published, Removal, ShownPhoto, removals
-from .schema import schema_files
+from .feeds import Entry, feed_files
 from .tables import cases_csv
-
-if TYPE_CHECKING:
-    from .pieces import Piece
 
 API = "api/v1"
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+class CaseShare(Protocol):
+    """What the data files take of one case: its share of each, which `pieces.Piece` holds."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def previous_ids(self) -> Sequence[str]: ...
+    @property
+    def last_changed(self) -> str: ...
+    @property
+    def api(self) -> bytes: ...
+    @property
+    def csv(self) -> Sequence[str]: ...
+    @property
+    def ftm(self) -> bytes: ...
+    @property
+    def feed(self) -> Sequence[Entry]: ...
 
 
 @dataclass(frozen=True)
@@ -217,7 +235,7 @@ def _templates() -> jinja2.Environment:
     )
 
 
-def redirect_pages(pieces: Sequence[Piece], demonstration: bool) -> dict[str, bytes]:
+def redirect_pages(pieces: Sequence[CaseShare], demonstration: bool) -> dict[str, bytes]:
     """A static page at each previous id's address that sends the reader to the case."""
     template = _templates().get_template("redirect.html.j2")
     pages: dict[str, bytes] = {}
@@ -230,7 +248,9 @@ def redirect_pages(pieces: Sequence[Piece], demonstration: bool) -> dict[str, by
     return pages
 
 
-def data_files(pieces: Sequence[Piece], settings: Settings, ctx: DataContext) -> dict[str, bytes]:
+def data_files(
+    pieces: Sequence[CaseShare], settings: Settings, ctx: DataContext
+) -> dict[str, bytes]:
     """Every open-data file under docs/, by path, from the cases' pieces (in id order), which
     hold the public view only."""
     newest = updated((c.last_changed for c in pieces), ctx)

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+from ..photos.photo import check_photo
 from .errors import Problem, field_path
 from .loader import LoadedCase
 from .model import Settings, date_bounds
-from .photos import check_photo
 from .summary import summary_problems
 
 # The history events that fix a status, and the status each one means.

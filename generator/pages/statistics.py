@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..public.facets import by_country, returns, suspected_country
+from ..public.names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name, country_slug
+from ..public.publish import Published
+from ..source.model import date_bounds
 from .charts import Bar, Chart, number
-from .facets import by_country, returns, suspected_country
-from .model import date_bounds
-from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name, country_slug
-from .publish import Published
 
 AMOUNT_CHART = "chart-amounts-"  # id prefix of the per-currency charts
 

@@ -1,7 +1,7 @@
 """Deterministic, plainly synthetic placeholder portraits for the fictional sample cases.
 
 The same seed always gives the same picture: a flat head-and-shoulders silhouette marked SAMPLE.
-`python -m generator.portraits [cases-dir]` rewrites every photo that the sample cases name.
+`python -m generator.photos.portraits [cases-dir]` rewrites every photo that the sample cases name.
 """
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import CASE_FILE
-from .model import CASE_ID, CASE_ID_RULE
-from .yamlsrc import YamlProblem, parse
+from ..source.loader import CASE_FILE
+from ..source.model import CASE_ID, CASE_ID_RULE
+from ..source.yamlsrc import YamlProblem, parse
 
 TEMPLATE = Path(__file__).parent / "templates" / "case.yaml.tmpl"
 # Latin letters that Unicode does not decompose into a base letter and an accent.

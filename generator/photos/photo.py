@@ -27,7 +27,7 @@ from typing import Any, Literal
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
-from .files import write_atomic
+from ..files import write_atomic
 
 CACHE_VERSION = "photos-1"  # bump whenever a change here alters the published bytes
 MAX_BYTES = 20 * 1024 * 1024

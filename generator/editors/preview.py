@@ -17,8 +17,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Result, build
-from .errors import InputError
+from ..build import Result, build
+from ..source.errors import InputError
 
 # The theme reads this key of `config.extra`: a list of error lines, empty when all is well.
 EXTRA_KEY = "preview_errors"

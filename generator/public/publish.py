@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import LoadedCase
-from .model import Case, Event, Settings, date_bounds
-from .photos import ProcessedPhoto
+from ..photos.photo import ProcessedPhoto
+from ..source.loader import LoadedCase
+from ..source.model import Case, Event, Settings, date_bounds
 
 MASK = "••••"
 RETURN_EVENTS = ("returned", "surrendered")

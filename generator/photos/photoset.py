@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomic
-from .photos import (
+from ..files import write_atomic
+from .photo import (
     PhotoError,
     PhotoStats,
     ProcessedPhoto,

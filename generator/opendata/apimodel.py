@@ -1,6 +1,6 @@
 """The shape of the published JSON API (api/v1/), as pydantic models.
 
-These models are the contract with the people who consume the data: `opendata.py` fills them
+These models are the contract with the people who consume the data: `datafiles.py` fills them
 from the public view only, their JSON Schema is published beside the data
 (`api/v1/case.schema.json`, `api/v1/cases.schema.json`), and the tests validate every file
 against it. Every key is always present; a value that is not known is null or an empty list.
@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.model import DocumentKind, EventKind, Sex
+from generator.source.model import DocumentKind, EventKind, Sex
 
 API_VERSION = 1
 PublicStatus = Literal["at_large", "arrested", "returned", "deceased"]
