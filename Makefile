@@ -86,8 +86,14 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		chromium fonts-noto-cjk
 
+# Node runs the site's own search code over a built index, without a browser.
+NODE := /usr/bin/node
+$(NODE):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs
+
 ## test: lint, then the whole test suite (real MkDocs builds, real Chromium)
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(NODE)
 	$(BIN)/pytest
 
 ## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
