@@ -34,8 +34,9 @@ from .pieces import Memo, build_digest
 from .public.publish import Published, publish
 from .source.checks import check_cases, photo_files
 from .source.errors import InputError
-from .source.loader import Project, load_project
+from .source.loader import LoadedCase, Project, load_project
 from .source.model import Settings
+from .source.reviews import Findings, build_day, review_findings
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
@@ -76,6 +77,13 @@ class Checked:
     photos: PhotoSet
     seconds: Timings
     cpu_seconds: Timings  # of this process: photo workers not included
+    findings: Findings = field(default_factory=Findings)  # review warnings, withheld cases
+
+    @property
+    def visible(self) -> tuple[LoadedCase, ...]:
+        """The cases the site may show: all but those withheld (withdrawn ones are dropped
+        later, by `publish`, which leaves a removal notice for them)."""
+        return tuple(c for c in self.project.cases if c.id not in self.findings.withheld)
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class Result:
     cpu_seconds: Timings = Timings()  # of this process: photo workers not included
     photo_stats: PhotoStats = field(default_factory=PhotoStats)
     pieces_made: int = 0  # cases whose own outputs were made anew, not taken from the memo
+    findings: Findings = field(default_factory=Findings)  # review warnings, withheld cases
 
 
 def photo_cache(root: Path) -> Path:
@@ -117,11 +126,15 @@ def inspect(
     problems = list(project.problems)
     every = project.cases + project.partial
     problems += check_cases(every, project.settings, today or date.today(), photos.verdict)
+    findings = Findings()
+    if project.settings is not None:
+        findings = review_findings(project.cases, project.settings, today or build_day())
+        problems += findings.errors
     if problems or project.settings is None:
         raise InputError(problems)
     checking = watch.lap()
     wall, cpu = (Timings(loading[i] + checking[i], surveying[i]) for i in (0, 1))
-    return Checked(project, project.settings, photos, wall, cpu)
+    return Checked(project, project.settings, photos, wall, cpu, findings)
 
 
 def check(root: Path, today: date | None = None) -> tuple[Project, Settings]:
@@ -167,8 +180,8 @@ def _build(
     checked = inspect(root, today, cache_dir, workers, stats)
     watch = _Stopwatch()
     project = checked.project
-    published = publish(project.cases, checked.settings, dict(checked.photos.processed))
-    data = data_context(root, project.cases, site_url)
+    published = publish(checked.visible, checked.settings, dict(checked.photos.processed))
+    data = data_context(root, checked.visible, site_url)
     memo = Memo(root / MEMO, build_digest(checked.settings, data))
     outputs = outputs_for(published, checked.settings, data, memo)
     written, removed = sync(root / "docs", outputs)
@@ -184,6 +197,7 @@ def _build(
         replace(checked.cpu_seconds, generation=cpu),
         stats,
         memo.made,
+        checked.findings,
     )
 
 

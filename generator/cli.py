@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build, check
+from .build import build, inspect
 from .source.errors import InputError
+from .source.reviews import Findings
 from .source.schema import write_schemas
 
 
@@ -54,10 +55,12 @@ def main(argv: list[str] | None = None) -> int:
             changed = write_schemas(root)
             print(f"{len(changed)} schema files rewritten." if changed else "Schemas up to date.")
         elif args.command == "validate":
-            project, _ = check(root)
-            print(f"{len(project.cases)} cases valid.")
+            checked = inspect(root)
+            _warn(checked.findings)
+            print(f"{len(checked.project.cases)} cases valid.")
         elif args.command == "build":
             result = build(root, args.cache, workers=args.workers)
+            _warn(result.findings)
             seconds = time.perf_counter() - started
             t, photos = result.seconds, result.photo_stats
             print(
@@ -75,6 +78,13 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     return 0
+
+
+def _warn(findings: Findings) -> None:
+    """Print the review warnings and withheld cases, if any, to standard error."""
+    report = findings.report()
+    if report:
+        print(report, file=sys.stderr)
 
 
 def _new(root: Path, name: str, case_id: str | None) -> int:

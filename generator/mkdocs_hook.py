@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,9 @@ def on_pre_build(config: Any) -> None:
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)
     if outcome.result is not None:
         record(outcome.result)
+        report = outcome.result.findings.report()
+        if report:  # printed, not logged: a warning logged would fail a --strict build
+            print(report, file=sys.stderr)
     # Everything alive now (the pinyin and country-name tables, templates, caches) lives on
     # through MkDocs' build: freeze it so that its garbage collections stop walking it again and
     # again. Measured at 1,000 cases: MkDocs' own time fell by about a second, one tenth.

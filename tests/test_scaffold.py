@@ -127,6 +127,7 @@ def test_every_commented_field_is_valid_once_its_placeholder_is_replaced(
         "history[0].source",
         "history[0].country",
         "summary",
+        "reviewed",
         "sources[0].title",
         "sources[0].url",
         "sources[0].date",

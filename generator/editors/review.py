@@ -19,12 +19,12 @@ import re
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..build import check
+from ..build import inspect
 from ..photos.photo import PhotoFile, ProcessedPhoto
 from ..public.publish import MASK, Published, photo_sources, publish
 from ..source.loader import LoadedCase, Project, load_project
@@ -59,6 +59,7 @@ class Side:
     folders: frozenset[str]
     settings: dict[str, str]
     problems: int = 0
+    attention: tuple[str, ...] = ()  # review dates and sources to attend to (head only)
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,13 @@ class Review:
     second_look: tuple[str, ...] = ()
     settings: tuple[Change, ...] = ()
     base_problems: int = 0
+    attention: tuple[str, ...] = ()  # due or overdue reviews, unsourced status changes
 
     @property
     def empty(self) -> bool:
         parts = (self.added, self.withdrawn, self.removed, self.renamed, self.status)
-        return not any((*parts, self.fields, self.photos, self.second_look, self.settings))
+        others = (self.fields, self.photos, self.second_look, self.settings, self.attention)
+        return not any((*parts, *others))
 
 
 def number_key(number: str) -> str:
@@ -181,8 +184,11 @@ def side(project: Project, problems: int = 0) -> Side:
 
 def head_side(root: Path, today: date | None = None) -> Side:
     """The working tree, which must pass every check (raises InputError otherwise)."""
-    project, _ = check(root, today)
-    return side(project)
+    checked = inspect(root, today)
+    findings = checked.findings
+    attention = [str(p) for p in sorted(findings.warnings)]
+    attention += [f"{i}: overdue, withheld from the site" for i in sorted(findings.withheld)]
+    return replace(side(checked.project), attention=tuple(attention))
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:

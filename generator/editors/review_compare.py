@@ -148,6 +148,7 @@ def compare(base: Side, head: Side, base_name: str) -> Review:
         fields=tuple(fields),
         photos=tuple(sorted(photos)),
         second_look=tuple(second),
+        attention=head.attention,
         settings=diff_fields(base.settings, head.settings),
         base_problems=base.problems,
     )

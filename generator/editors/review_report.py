@@ -84,6 +84,8 @@ def sections(review: Review, quote: Callable[[str], str]) -> list[tuple[str, lis
         out.append(("Photos", lines))
     if review.settings:
         out.append(("Publication settings", [_changes(review.settings, quote)]))
+    if review.attention:
+        out.append(("Reviews and sources to attend to", list(review.attention)))
     return out
 
 

@@ -136,6 +136,9 @@ class ApiCase(Out):
     photos: list[ApiPhoto] = Field(description="The first is the main photo")
     first_published: str = Field(pattern=DATETIME, description="First commit of the case, UTC")
     last_changed: str = Field(pattern=DATETIME, description="Latest change of the case, UTC")
+    reviewed: str | None = Field(
+        description="The day an editor last confirmed the case (YYYY-MM-DD); null if never"
+    )
 
 
 class ApiCases(Out):

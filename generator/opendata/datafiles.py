@@ -204,6 +204,7 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         photos=[_photo(photo, ctx) for photo in p.photos],
         first_published=stamp(first),
         last_changed=stamp(last),
+        reviewed=c.reviewed,
     )
 
 

@@ -34,6 +34,8 @@ CASE_ID_RULE = (
 # Codes that Babel knows as territories but that are not ISO 3166-1 alpha-2 countries.
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 WHOLE_NUMBER_PATTERN = r"^[0-9]+$"
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+PERIOD_PATTERN = r"^[1-9][0-9]{0,3} (days?|weeks?|months?|years?)$"
 URL_PATTERN = r'^https?://[^\s<>"]+$'
 LIST_ID_PATTERN = r"^[a-z0-9-]+$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -44,6 +46,8 @@ PATTERN_HELP = {
     CASE_ID.pattern: f"a case id: {CASE_ID_RULE}",
     LIST_ID_PATTERN: "an id of lowercase letters, digits and hyphens",
     EMAIL_PATTERN: "an email address",
+    DAY_PATTERN: "a day as YYYY-MM-DD",
+    PERIOD_PATTERN: "a length of time such as 12 months, 2 years or 90 days",
 }
 _NOT_COUNTRIES = {
     "AC",
@@ -223,6 +227,19 @@ PartialDate = Annotated[
         examples=["2012-07-14", "2012-07", "2012"],
     ),
     AfterValidator(_partial_date),
+]
+Day = Annotated[
+    str,
+    Field(pattern=DAY_PATTERN, description="A day, as YYYY-MM-DD", examples=["2026-11-30"]),
+    AfterValidator(_partial_date),
+]
+Period = Annotated[
+    str,
+    Field(
+        pattern=PERIOD_PATTERN,
+        description="A length of time: N days, N weeks, N months or N years",
+        examples=["12 months"],
+    ),
 ]
 Url = Annotated[
     str,
@@ -417,6 +434,11 @@ class Case(Strict):
         "lists, and http(s) and mailto links; anything else shows as written",
     )
     sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS["sources"])
+    reviewed: Day | None = Field(
+        None,
+        description="The day an editor last confirmed this case; publication.yaml's "
+        "review_every says how often",
+    )
     previous_ids: Annotated[list[CaseId], AfterValidator(_unique)] = Field(
         default_factory=list,
         max_length=MAX_ITEMS["previous_ids"],
@@ -474,4 +496,18 @@ class Settings(Strict):
     official_totals: OfficialTotals | None = None
     demonstration: StrictBool = Field(
         description="True while the cases are fictional: every page says so"
+    )
+    review_every: Period | None = Field(
+        None,
+        description="How often every case must be reviewed, such as 12 months; a case is due "
+        "30 days before and overdue after",
+    )
+    overdue: Literal["warn", "withhold"] = Field(
+        "warn",
+        description="What an overdue case does: warn (published, flagged to editors) or "
+        "withhold (not published until reviewed)",
+    )
+    unsourced_status: Literal["warn", "error"] = Field(
+        "warn",
+        description="A status-changing history event without a source: a warning or an error",
     )
