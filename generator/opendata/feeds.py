@@ -32,6 +32,7 @@ EVENT_TITLES = {
     "surrendered": "Surrendered",
     "deceased": "Deceased",
     "withdrawn": "Withdrawn",
+    "corrected": "Correction",
     "note": "Update",
 }
 

@@ -7,7 +7,8 @@ same escaping) as every other page. Paths, all under folders the generator owns:
 - lists/ (index) and lists/<id>/ per named list declared in the publication settings;
 - returned/: every returned case, with when, from where and how;
 - whereabouts/known/ and whereabouts/unknown/: those at large, by whether they are located;
-- statistics/: charts drawn at build time (see `charts.py` and `statistics.py`).
+- statistics/: charts drawn at build time (see `charts.py` and `statistics.py`);
+- corrections/: how a listed person asks for a correction or removal (every case page links it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .render import Cards, environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
 
 # Top-level folders under docs/ that only this module writes into.
-FOLDERS = ("countries", "lists", "returned", "statistics", "whereabouts")
+FOLDERS = ("corrections", "countries", "lists", "returned", "statistics", "whereabouts")
 
 
 def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
@@ -108,5 +109,8 @@ def discovery_pages(
         amount_charts=[d for d in drawn if d[0].id.startswith(AMOUNT_CHART)],
         totals=currency_totals(ordered),
         number=number,
+    )
+    pages["corrections/index.md"] = env.get_template("corrections.md.j2").render(
+        **common, root="../"
     )
     return pages

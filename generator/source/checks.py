@@ -63,6 +63,7 @@ def _case_problems(
     if ready("status", "history"):
         yield from _status(loaded)
         yield from _methods(loaded)
+        yield from _corrections(loaded)
     if ready("photos"):
         yield from _photos(loaded, photo_verdict)
     if settings is not None and ready("lists"):
@@ -119,6 +120,17 @@ def _status(loaded: LoadedCase) -> Found:
     elif case.status in ("arrested", "returned", "deceased"):
         event = "returned or surrendered" if case.status == "returned" else case.status
         yield ("status",), f"status {case.status} needs a history event {event} that gives its date"
+
+
+def _corrections(loaded: LoadedCase) -> Found:
+    """A correction is recorded with a public note that says what was put right."""
+    for i, event in enumerate(loaded.case.history):
+        if event.event == "corrected" and not event.note:
+            yield (
+                ("history", i, "event"),
+                "a corrected event needs a note: say what was corrected, without repeating the "
+                "wrong value (for example: Date of birth corrected)",
+            )
 
 
 def _methods(loaded: LoadedCase) -> Found:

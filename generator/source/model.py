@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
 from .characters import IDENTIFIER, MULTI_LINE, SINGLE_LINE, character_problem
@@ -259,6 +260,7 @@ EventKind = Literal[
     "surrendered",
     "deceased",
     "withdrawn",
+    "corrected",
     "note",
 ]
 DocumentKind = Literal["national_id", "passport", "other"]
@@ -466,6 +468,29 @@ class Tips(Strict):
     note: Text | None = Field(None, description="A sentence shown with the channels")
 
 
+class Corrections(Strict):
+    """How a listed person, or someone acting for them, asks for a correction or removal."""
+
+    email: (
+        Annotated[
+            str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254), _characters(SINGLE_LINE)
+        ]
+        | None
+    ) = None
+    form: Url | None = Field(None, description="Address of the agency's form for such requests")
+    address: Text | None = Field(None, description="Postal address, on one line")
+    process: LongText = Field(
+        description="A few sentences: who decides, how long it takes, how the person is told "
+        "(paragraphs, emphasis, lists and links, as in a summary)"
+    )
+
+    @model_validator(mode="after")
+    def _a_channel(self) -> Corrections:
+        if not (self.email or self.form or self.address):
+            raise ValueError("give at least one channel: email, form or address")
+        return self
+
+
 class NamedList(Strict):
     id: ListId
     title: Text
@@ -496,6 +521,11 @@ class Settings(Strict):
     official_totals: OfficialTotals | None = None
     demonstration: StrictBool = Field(
         description="True while the cases are fictional: every page says so"
+    )
+    corrections: Corrections | None = Field(
+        None,
+        description="The channel for requests to correct or remove a case; shown on the "
+        "Corrections page that every case page links to",
     )
     review_every: Period | None = Field(
         None,
