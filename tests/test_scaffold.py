@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from generator.build import check
 from generator.editors.scaffold import ScaffoldError, create, derive_id, render_case
 from generator.source.errors import InputError
-from generator.source.model import PLACEHOLDERS, Case
+from generator.source.fields import PLACEHOLDERS
+from generator.source.model import Case
 from generator.source.yamlsrc import parse
 from tests.conftest import CASE, ROOT, Project
 
@@ -128,6 +129,9 @@ def test_every_commented_field_is_valid_once_its_placeholder_is_replaced(
         "history[0].country",
         "summary",
         "reviewed",
+        "description.marks",
+        "reward.text",
+        "caution",
         "sources[0].title",
         "sources[0].url",
         "sources[0].date",
@@ -153,6 +157,9 @@ def test_every_commented_field_is_valid_once_its_placeholder_is_replaced(
         "Press release": "Press release on the case",
         "https://example.org/source": "https://example.org/source/1",
         "https://example.org/press": "https://example.org/press/1",
+        "Distinguishing marks": "Scar on the left hand",
+        "For information leading to the arrest": "for information leading to the arrest",
+        "Warning shown first on the page": "May be armed",
     }.items():
         text = text.replace(placeholder, value)
     made.path.write_text(text, "utf-8")

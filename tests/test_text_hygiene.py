@@ -17,7 +17,7 @@ import pytest
 from generator.build import check
 from generator.source.checks import normalise_number
 from generator.source.errors import InputError, Problem
-from generator.source.model import NAME_MAX, SUMMARY_MAX, TEXT_MAX
+from generator.source.fields import NAME_MAX, SUMMARY_MAX, TEXT_MAX
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 

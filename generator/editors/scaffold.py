@@ -17,8 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..source.fields import CASE_ID, CASE_ID_RULE
 from ..source.loader import CASE_FILE
-from ..source.model import CASE_ID, CASE_ID_RULE
 from ..source.yamlsrc import YamlProblem, parse
 
 TEMPLATE = Path(__file__).parent / "templates" / "case.yaml.tmpl"

@@ -13,7 +13,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.source.model import DocumentKind, EventKind, Sex
+from generator.source.fields import (
+    Build,
+    DocumentKind,
+    EventKind,
+    EyeColour,
+    HairColour,
+    Sex,
+)
 
 API_VERSION = 1
 PublicStatus = Literal["at_large", "arrested", "returned", "deceased"]
@@ -57,6 +64,21 @@ class ApiLocation(Out):
     country: str = Field(pattern=COUNTRY, description="Country where the person is believed to be")
     region: str | None = Field(description="State, province or city")
     as_of: str | None = Field(pattern=DATE, description="When this was last believed true")
+
+
+class ApiDescription(Out):
+    height: str | None = Field(description="Centimetres: 175, or a range 170-180")
+    weight: str | None = Field(description="Kilograms: 70, or a range 65-75")
+    eyes: EyeColour | None
+    hair: HairColour | None
+    build: Build | None
+    marks: str | None = Field(description="Distinguishing marks")
+    languages: list[str] = Field(description="Languages spoken, as ISO 639 codes")
+
+
+class ApiReward(Out):
+    amount: ApiAmount
+    text: str = Field(description="What the reward is offered for")
 
 
 class ApiList(Out):
@@ -136,6 +158,11 @@ class ApiCase(Out):
     photos: list[ApiPhoto] = Field(description="The first is the main photo")
     first_published: str = Field(pattern=DATETIME, description="First commit of the case, UTC")
     last_changed: str = Field(pattern=DATETIME, description="Latest change of the case, UTC")
+    description: ApiDescription | None = Field(
+        description="What helps recognise the person; null when nothing is recorded"
+    )
+    reward: ApiReward | None = Field(description="A reward offered for information")
+    caution: str | None = Field(description="A warning from the agency, such as 'may be armed'")
     reviewed: str | None = Field(
         description="The day an editor last confirmed the case (YYYY-MM-DD); null if never"
     )

@@ -25,9 +25,10 @@ import yaml
 
 from ..photos.photo import PhotoFile
 from ..public.publish import Published, Removal, ShownPhoto, removals
+from ..source.fields import date_bounds
 from ..source.gitdates import CaseDates, build_time, case_dates
 from ..source.loader import LoadedCase
-from ..source.model import Settings, date_bounds
+from ..source.model import Settings
 from ..source.schema import schema_files
 from . import apimodel as api
 from .feeds import Entry, feed_files
@@ -204,6 +205,14 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         photos=[_photo(photo, ctx) for photo in p.photos],
         first_published=stamp(first),
         last_changed=stamp(last),
+        description=api.ApiDescription(**c.description.model_dump()) if c.description else None,
+        reward=api.ApiReward(
+            amount=api.ApiAmount(value=c.reward.amount.value, currency=c.reward.amount.currency),
+            text=c.reward.text,
+        )
+        if c.reward
+        else None,
+        caution=c.caution,
         reviewed=c.reviewed,
     )
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from ..public.names import country_name, human_date
 from ..public.publish import Removal
-from ..source.model import Settings, date_bounds
+from ..source.fields import date_bounds
+from ..source.model import Settings
 from .apimodel import ApiCase
 
 FEED_LIMIT = 200

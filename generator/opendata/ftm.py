@@ -59,6 +59,25 @@ def _charges(c: ApiCase) -> list[str]:
     ]
 
 
+def _ends(measure: str | None) -> list[str]:
+    """175 as ["175"], 170-180 as ["170", "180"]: FtM's numbers hold one value each."""
+    return sorted(set(measure.split("-")), key=int) if measure else []
+
+
+def _appearance(c: ApiCase) -> dict[str, list[str]]:
+    """The description as FtM Person properties: a range gives both of its ends."""
+    d = c.description
+    if d is None:
+        return {}
+    return {
+        "height": _ends(d.height),
+        "weight": _ends(d.weight),
+        "eyeColor": _some(d.eyes),
+        "hairColor": _some(d.hair),
+        "appearance": _some(", ".join(_some(d.build and f"{d.build} build", d.marks)) or None),
+    }
+
+
 def case_entities(c: ApiCase, settings: Settings) -> list[dict[str, Any]]:
     """The entities of one published case: person first, then documents and listings."""
     person_id = f"{PREFIX}-{stable_key(c)}"
@@ -84,6 +103,7 @@ def case_entities(c: ApiCase, settings: Settings) -> list[dict[str, Any]]:
         passportNumber=[d.number for d in full if d.kind == "passport"],
         idNumber=[d.number for d in full if d.kind != "passport"],
         sourceUrl=[c.url],
+        **_appearance(c),
     )
     out = [person]
     for d in full:

@@ -40,6 +40,16 @@ CSV_COLUMNS = (
     "summary",
     "first_published",
     "last_changed",
+    "reviewed",
+    "height_cm",
+    "weight_kg",
+    "eyes",
+    "hair",
+    "build",
+    "marks",
+    "languages",
+    "reward",
+    "caution",
 )
 # A cell starting with one of these would run as a formula in a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -81,8 +91,20 @@ def csv_row(c: ApiCase) -> list[str]:
         c.summary.strip() if c.summary else None,
         c.first_published,
         c.last_changed,
+        c.reviewed,
+        *_description(c),
+        f"{amount(c.reward.amount)}, {c.reward.text}" if c.reward else None,
+        c.caution,
     ]
     return ["'" + v if v.startswith(_FORMULA_START) else v for v in (x or "" for x in cells)]
+
+
+def _description(c: ApiCase) -> list[str | None]:
+    """The description's cells, in CSV_COLUMNS order; all empty without a description."""
+    d = c.description
+    if d is None:
+        return [None] * 7
+    return [d.height, d.weight, d.eyes, d.hair, d.build, d.marks, "; ".join(d.languages)]
 
 
 def cases_csv(rows: Iterable[Sequence[str]]) -> bytes:

@@ -25,10 +25,12 @@ from ..public.names import (
     METHOD_LABELS,
     STATUS_LABELS,
     STATUS_ORDER,
+    appearance,
     country_name,
     country_name_zh,
     country_slug,
     human_date,
+    language_name,
 )
 from ..public.publish import Published
 from ..public.searchterms import name_terms, search_terms
@@ -110,6 +112,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         country=country_name,
         country_zh=country_name_zh,
+        language=language_name,
+        appearance=appearance,
         country_slug=country_slug,
         crime_key=crime_key,
         card_data=card_data,

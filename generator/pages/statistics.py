@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..public.facets import by_country, returns, suspected_country
 from ..public.names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name, country_slug
 from ..public.publish import Published
-from ..source.model import date_bounds
+from ..source.fields import date_bounds
 from .charts import Bar, Chart, number
 
 AMOUNT_CHART = "chart-amounts-"  # id prefix of the per-currency charts

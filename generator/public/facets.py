@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..source.model import Event, Settings, date_bounds
+from ..source.fields import date_bounds
+from ..source.model import Event, Settings
 from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name
 from .publish import Published
 

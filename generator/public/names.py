@@ -10,6 +10,8 @@ from functools import cache
 
 from babel import Locale
 
+from ..source.model import Description
+
 STATUS_LABELS = {
     "at_large": "At large",
     "arrested": "Arrested",
@@ -27,6 +29,32 @@ METHOD_LABELS = {
 # The filter and chart value for a case whose suspected whereabouts are not known. Country codes
 # are two capitals, so this can never be mistaken for one.
 UNKNOWN = "unknown"
+
+
+@cache
+def language_name(code: str) -> str:
+    """English name of an ISO 639 language code, from Babel's CLDR data: zh is Chinese."""
+    return str(Locale("en").languages.get(code, code))
+
+
+def measure(value: str, unit: str) -> str:
+    """A measure as shown: 175 cm, or 170–180 cm for a range."""
+    return f"{value.replace('-', '–')} {unit}"
+
+
+def appearance(description: Description) -> str:
+    """Height, weight, eyes, hair and build as one line: "Height 172 cm, brown eyes"; ""
+    when none is recorded."""
+    d = description
+    parts = [
+        f"height {measure(d.height, 'cm')}" if d.height else "",
+        f"weight {measure(d.weight, 'kg')}" if d.weight else "",
+        f"{d.eyes} eyes" if d.eyes else "",
+        f"{d.hair} hair" if d.hair and d.hair != "bald" else ("bald" if d.hair else ""),
+        f"{d.build} build" if d.build else "",
+    ]
+    line = ", ".join(p for p in parts if p)
+    return line[:1].upper() + line[1:]
 
 
 @cache

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..photos.photo import ProcessedPhoto
+from ..source.fields import date_bounds
 from ..source.loader import LoadedCase
-from ..source.model import Case, Event, Settings, date_bounds
+from ..source.model import Case, Event, Settings
 
 MASK = "••••"
 RETURN_EVENTS = ("returned", "surrendered")

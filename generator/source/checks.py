@@ -15,8 +15,9 @@ from pathlib import Path
 
 from ..photos.photo import check_photo
 from .errors import Problem, field_path
+from .fields import date_bounds
 from .loader import LoadedCase
-from .model import Settings, date_bounds
+from .model import Settings
 from .summary import summary_problems
 
 # The history events that fix a status, and the status each one means.

@@ -19,7 +19,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .characters import nfc
 from .errors import Problem, display_path, field_path
-from .model import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP, Case, Settings
+from .fields import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP
+from .model import Case, Settings
 from .yamlsrc import Document, YamlProblem, parse
 
 SETTINGS_FILE = "publication.yaml"

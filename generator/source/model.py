@@ -7,302 +7,47 @@ cases (dates in order, status against history, unique numbers) live in `checks.p
 
 from __future__ import annotations
 
-import calendar
-import re
-import unicodedata
-from datetime import date
-from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    StringConstraints,
     model_validator,
 )
 
-from .characters import IDENTIFIER, MULTI_LINE, SINGLE_LINE, character_problem
-
-CASE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
-CASE_ID_RULE = (
-    "3 to 64 characters of lowercase a-z, 0-9 and hyphens, "
-    "starting and ending with a letter or digit"
+from .fields import (
+    MAX_ITEMS,
+    Build,
+    CaseId,
+    Country,
+    Currency,
+    Day,
+    DocumentKind,
+    Email,
+    EventKind,
+    EyeColour,
+    HairColour,
+    Height,
+    Language,
+    ListId,
+    LongText,
+    NameText,
+    NumberText,
+    PartialDate,
+    Period,
+    Publish,
+    ReturnMethod,
+    Sex,
+    Status,
+    StrictBool,
+    Text,
+    Url,
+    Weight,
+    WholeNumber,
+    unique_items,
 )
-
-# Codes that Babel knows as territories but that are not ISO 3166-1 alpha-2 countries.
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-WHOLE_NUMBER_PATTERN = r"^[0-9]+$"
-DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PERIOD_PATTERN = r"^[1-9][0-9]{0,3} (days?|weeks?|months?|years?)$"
-URL_PATTERN = r'^https?://[^\s<>"]+$'
-LIST_ID_PATTERN = r"^[a-z0-9-]+$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-# How each pattern is explained to editors when a value does not match it.
-PATTERN_HELP = {
-    DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
-    URL_PATTERN: "an http:// or https:// address",
-    CASE_ID.pattern: f"a case id: {CASE_ID_RULE}",
-    LIST_ID_PATTERN: "an id of lowercase letters, digits and hyphens",
-    EMAIL_PATTERN: "an email address",
-    DAY_PATTERN: "a day as YYYY-MM-DD",
-    PERIOD_PATTERN: "a length of time such as 12 months, 2 years or 90 days",
-}
-_NOT_COUNTRIES = {
-    "AC",
-    "CP",
-    "CQ",
-    "DG",
-    "EA",
-    "EU",
-    "EZ",
-    "IC",
-    "QO",
-    "TA",
-    "UN",
-    "XA",
-    "XB",
-    "ZZ",
-}
-
-
-@cache
-def country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes (plus XK, Kosovo), from Babel's CLDR data."""
-    from babel import Locale
-
-    codes = (str(code) for code in Locale("en").territories)
-    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
-
-
-@cache
-def currency_codes() -> frozenset[str]:
-    """ISO 4217 currency codes, from Babel's CLDR data."""
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
-# The example values that `make new` writes into a new case file (templates/case.yaml.tmpl):
-# each is refused wherever it stands, so a placeholder is never published by mistake.
-PLACEHOLDERS = frozenset(
-    {
-        "Name in its own script",
-        "Other Name",
-        "Another Name",
-        "City, Province",
-        "Post held at the time of the suspected crimes",
-        "Photograph taken in YYYY",
-        "NUMBER",
-        "YYYY/NNNNN",
-        "State, province or city",
-        "One line of text",
-        "What the person is suspected of, in a few sentences.",
-        "Press release",
-        "https://example.org/source",
-        "https://example.org/press",
-    }
-)
-
-
-def _characters(kind: str) -> Any:
-    """A validator that refuses the characters `characters.py` refuses in text of that kind,
-    and the placeholders of a new case file."""
-
-    def check(value: str) -> str:
-        problem = character_problem(value, kind)
-        if problem:
-            raise ValueError(problem)
-        if value in PLACEHOLDERS:
-            raise ValueError(
-                f"{value!r} is the example that `make new` wrote; write the real value, "
-                "or delete the line"
-            )
-        return value
-
-    return AfterValidator(check)
-
-
-def _compatible(value: object) -> object:
-    """A number typed with full-width characters (a Chinese input method) in its usual form."""
-    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
-
-
-def _country(value: str) -> str:
-    if value not in country_codes():
-        hint = (
-            f"; write it in capitals: {value.upper()}" if value.upper() in country_codes() else ""
-        )
-        raise ValueError(
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code such as CN or US{hint}"
-        )
-    return value
-
-
-def _country_enum(schema: dict[str, Any]) -> None:
-    """In the JSON Schema, list the accepted country codes (computed only when asked for)."""
-    schema["enum"] = sorted(country_codes())
-
-
-def _currency_enum(schema: dict[str, Any]) -> None:
-    schema["enum"] = sorted(currency_codes())
-
-
-def _currency(value: str) -> str:
-    if value not in currency_codes():
-        raise ValueError(f"{value!r} is not an ISO 4217 currency code such as CNY, USD or EUR")
-    return value
-
-
-def _partial_date(value: str) -> str:
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = (
-        parts[0],
-        parts[1] if len(parts) > 1 else 1,
-        parts[2] if len(parts) > 2 else 1,
-    )
-    if year < 1800:
-        raise ValueError(f"{value!r} is before 1800; check the year")
-    if not 1 <= month <= 12:
-        raise ValueError(f"{value!r} has no month {month:02d}")
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(f"{value!r} is not a real date")
-    return value
-
-
-# Limits on what editors write, far above what a real case needs; each is in the JSON Schema
-# and in the editor guide. Lengths count characters (code points, after NFC).
-NAME_MAX = 200  # a name or an alias
-NUMBER_MAX = 64  # a document number or a red notice reference
-TEXT_MAX = 500  # any other single-line text: a charge, a caption, a note, a title
-SUMMARY_MAX = 10_000  # the summary
-URL_MAX = 2_000  # an address
-CASE_FILE_MAX_BYTES = 256 * 1024  # a case.yaml or publication.yaml
-# The most entries each list may hold.
-MAX_ITEMS = {
-    "aliases": 50,
-    "nationality": 10,
-    "photos": 20,
-    "documents": 30,
-    "crimes": 50,
-    "lists": 20,
-    "history": 200,
-    "sources": 100,
-    "previous_ids": 20,
-    "named_lists": 100,
-    "figures": 20,
-}
-
-
-def _bounds(max_length: int) -> StringConstraints:
-    return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
-
-
-Text = Annotated[str, _bounds(TEXT_MAX), _characters(SINGLE_LINE)]
-NameText = Annotated[str, _bounds(NAME_MAX), _characters(IDENTIFIER)]
-NumberText = Annotated[
-    str, _bounds(NUMBER_MAX), _characters(IDENTIFIER), BeforeValidator(_compatible)
-]
-LongText = Annotated[str, _bounds(SUMMARY_MAX), _characters(MULTI_LINE)]
-Country = Annotated[
-    str,
-    Field(
-        description="ISO 3166-1 alpha-2 country code, in capitals (CN, US, NO)",
-        examples=["CN"],
-        json_schema_extra=_country_enum,
-    ),
-    AfterValidator(_country),
-]
-Currency = Annotated[
-    str,
-    Field(description="ISO 4217 currency code", examples=["CNY"], json_schema_extra=_currency_enum),
-    AfterValidator(_currency),
-]
-PartialDate = Annotated[
-    str,
-    Field(
-        pattern=DATE_PATTERN,
-        description="A date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD",
-        examples=["2012-07-14", "2012-07", "2012"],
-    ),
-    AfterValidator(_partial_date),
-]
-Day = Annotated[
-    str,
-    Field(pattern=DAY_PATTERN, description="A day, as YYYY-MM-DD", examples=["2026-11-30"]),
-    AfterValidator(_partial_date),
-]
-Period = Annotated[
-    str,
-    Field(
-        pattern=PERIOD_PATTERN,
-        description="A length of time: N days, N weeks, N months or N years",
-        examples=["12 months"],
-    ),
-]
-Url = Annotated[
-    str,
-    Field(pattern=URL_PATTERN, max_length=URL_MAX, description="An http or https address"),
-    _characters(SINGLE_LINE),
-]
-ListId = Annotated[str, StringConstraints(pattern=LIST_ID_PATTERN)]
-CaseId = Annotated[str, Field(pattern=CASE_ID.pattern, description=CASE_ID_RULE)]
-Publish = Literal["full", "partial", "hidden"]
-Status = Literal["at_large", "arrested", "returned", "deceased", "withdrawn"]
-EventKind = Literal[
-    "listed",
-    "red_notice",
-    "located",
-    "arrested",
-    "returned",
-    "surrendered",
-    "deceased",
-    "withdrawn",
-    "corrected",
-    "note",
-]
-DocumentKind = Literal["national_id", "passport", "other"]
-Sex = Literal["male", "female", "unknown"]
-ReturnMethod = Literal["extradited", "repatriated", "deported", "surrendered", "other"]
-
-
-def _unique(values: list[str]) -> list[str]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
-    if repeated:
-        raise ValueError(f"{', '.join(repeated)} listed more than once")
-    return values
-
-
-def _strict_bool(value: object) -> object:
-    if isinstance(value, str) and value not in ("true", "false"):
-        raise ValueError(f"expected true or false; got {value!r}")
-    return value
-
-
-def _digits(value: object) -> object:
-    if isinstance(value, str) and not re.fullmatch(WHOLE_NUMBER_PATTERN, value):
-        raise ValueError(f"expected a whole number written with digits only; got {value!r}")
-    return value
-
-
-# Whole numbers as digits only: "94_000_000" or "1e6" are refused rather than guessed at.
-WholeNumber = Annotated[int, BeforeValidator(_digits)]
-StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
-
-
-def date_bounds(value: str) -> tuple[date, date]:
-    """The earliest and latest day a partial date can mean."""
-    parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    if len(parts) == 1:
-        return date(year, 1, 1), date(year, 12, 31)
-    month = parts[1]
-    if len(parts) == 2:
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    day = date(year, month, parts[2])
-    return day, day
 
 
 class Strict(BaseModel):
@@ -385,6 +130,31 @@ class Source(Strict):
     date: PartialDate | None = None
 
 
+class Description(Strict):
+    """What helps the public recognise the person; every field optional."""
+
+    height: Height | None = None
+    weight: Weight | None = None
+    eyes: EyeColour | None = Field(None, description="Eye colour")
+    hair: HairColour | None = Field(None, description="Hair colour")
+    build: Build | None = None
+    marks: Text | None = Field(
+        None, description="Distinguishing marks: scars, tattoos, a limp, as a line of text"
+    )
+    languages: Annotated[list[Language], AfterValidator(unique_items)] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS["languages"],
+        description="Languages spoken, as ISO 639 codes",
+    )
+
+
+class Reward(Strict):
+    amount: Amount = Field(description="The sum offered")
+    text: Text = Field(
+        description="What it is offered for, such as 'for information leading to the arrest'"
+    )
+
+
 class Case(Strict):
     """One person, as written in cases/<id>/case.yaml."""
 
@@ -397,7 +167,7 @@ class Case(Strict):
     sex: Sex
     born: PartialDate | None = Field(None, description="Date of birth, as precise as known")
     birthplace: Text | None = None
-    nationality: Annotated[list[Country], AfterValidator(_unique)] = Field(
+    nationality: Annotated[list[Country], AfterValidator(unique_items)] = Field(
         min_length=1,
         max_length=MAX_ITEMS["nationality"],
         description="Nationalities, as country codes",
@@ -421,7 +191,7 @@ class Case(Strict):
     red_notice: NumberText | None = Field(
         None, description="Interpol red notice reference, such as 2015/12345"
     )
-    lists: Annotated[list[ListId], AfterValidator(_unique)] = Field(
+    lists: Annotated[list[ListId], AfterValidator(unique_items)] = Field(
         default_factory=list,
         max_length=MAX_ITEMS["lists"],
         description="Ids of named lists declared in the publication settings",
@@ -436,12 +206,19 @@ class Case(Strict):
         "lists, and http(s) and mailto links; anything else shows as written",
     )
     sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS["sources"])
+    description: Description | None = Field(
+        None, description="Height, weight, eyes, hair, build, marks and languages"
+    )
+    reward: Reward | None = Field(None, description="A reward offered for information")
+    caution: Text | None = Field(
+        None, description="A warning shown prominently on the page, such as 'may be armed'"
+    )
     reviewed: Day | None = Field(
         None,
         description="The day an editor last confirmed this case; publication.yaml's "
         "review_every says how often",
     )
-    previous_ids: Annotated[list[CaseId], AfterValidator(_unique)] = Field(
+    previous_ids: Annotated[list[CaseId], AfterValidator(unique_items)] = Field(
         default_factory=list,
         max_length=MAX_ITEMS["previous_ids"],
         description="Ids this case had before its folder was renamed, oldest first: their pages "
@@ -456,14 +233,7 @@ class Agency(Strict):
 
 class Tips(Strict):
     phone: Text | None = None
-    email: (
-        Annotated[
-            str,
-            StringConstraints(pattern=EMAIL_PATTERN, max_length=254),
-            _characters(SINGLE_LINE),
-        ]
-        | None
-    ) = None
+    email: Email | None = None
     form: Url | None = Field(None, description="Address of the agency's web form for clues")
     note: Text | None = Field(None, description="A sentence shown with the channels")
 
@@ -471,12 +241,7 @@ class Tips(Strict):
 class Corrections(Strict):
     """How a listed person, or someone acting for them, asks for a correction or removal."""
 
-    email: (
-        Annotated[
-            str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254), _characters(SINGLE_LINE)
-        ]
-        | None
-    ) = None
+    email: Email | None = None
     form: Url | None = Field(None, description="Address of the agency's form for such requests")
     address: Text | None = Field(None, description="Postal address, on one line")
     process: LongText = Field(
