@@ -81,9 +81,15 @@ class Checked:
 
     @property
     def visible(self) -> tuple[LoadedCase, ...]:
-        """The cases the site may show: all but those withheld (withdrawn ones are dropped
-        later, by `publish`, which leaves a removal notice for them)."""
-        return tuple(c for c in self.project.cases if c.id not in self.findings.withheld)
+        """The cases the site may show: all but those withheld or retired (withdrawn ones are
+        dropped later, by `publish`, which leaves a removal notice for them)."""
+        hidden = self.findings.withheld | self.findings.retired
+        return tuple(c for c in self.project.cases if c.id not in hidden)
+
+    @property
+    def retired(self) -> tuple[LoadedCase, ...]:
+        """Closed cases past `retain_closed_for`: never shown, still counted."""
+        return tuple(c for c in self.project.cases if c.id in self.findings.retired)
 
 
 @dataclass(frozen=True)

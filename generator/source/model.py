@@ -292,6 +292,11 @@ class Settings(Strict):
         description="The channel for requests to correct or remove a case; shown on the "
         "Corrections page that every case page links to",
     )
+    retain_closed_for: Period | None = Field(
+        None,
+        description="How long after its closing event (arrest, return, death) a closed case "
+        "stays published; left out, closed cases stay. The statistics still count it",
+    )
     review_every: Period | None = Field(
         None,
         description="How often every case must be reviewed, such as 12 months; a case is due "

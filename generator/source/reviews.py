@@ -5,9 +5,10 @@ A published list names people who have not been tried, so every case must be loo
 from time to time: `publication.yaml` sets `review_every` (such as `12 months`), each case
 records `reviewed:` (the day an editor last confirmed it), and a case is due 30 days before its
 next review and overdue after it. `overdue: withhold` keeps an overdue case off the site, like a
-withdrawn one, until it is reviewed again. A history event that changes the status (located,
-arrested, returned, surrendered, deceased) should name its `source`; `unsourced_status: error`
-makes that a rule.
+withdrawn one, until it is reviewed again. `retain_closed_for` (such as `5 years`) stops
+publishing a closed case that long after its closing event; the statistics still count it. A
+history event that changes the status (located, arrested, returned, surrendered, deceased)
+should name its `source`; `unsourced_status: error` makes that a rule.
 
 `today` is the day the build speaks for: the date of `SOURCE_DATE_EPOCH` when it is set (the
 last commit, in `make`), so that the same commit always gives the same site.
@@ -22,11 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from .errors import Problem
+from .fields import date_bounds
 from .loader import LoadedCase
-from .model import Settings
+from .model import Case, Settings
 
 DUE_WITHIN = timedelta(days=30)
 STATUS_CHANGES = ("located", "arrested", "returned", "surrendered", "deceased")
+CLOSED = ("arrested", "returned", "deceased")
+CLOSING_EVENTS = ("arrested", "returned", "surrendered", "deceased")
 
 
 def build_day() -> date:
@@ -60,6 +64,7 @@ class Findings:
     warnings: tuple[Problem, ...] = ()
     errors: tuple[Problem, ...] = ()
     withheld: frozenset[str] = frozenset()  # ids of cases kept off the site
+    retired: frozenset[str] = frozenset()  # closed cases past retain_closed_for: counted only
 
     def report(self) -> str:
         """The warnings, one a line, and the withheld cases, for the terminal ("" if none)."""
@@ -67,6 +72,12 @@ class Findings:
         if self.withheld:
             ids = ", ".join(sorted(self.withheld))
             lines.append(f"{len(self.withheld)} overdue case(s) withheld from the site: {ids}")
+        if self.retired:
+            ids = ", ".join(sorted(self.retired))
+            lines.append(
+                f"{len(self.retired)} closed case(s) past retain_closed_for, counted in the "
+                f"statistics only: {ids}"
+            )
         return "\n".join(lines)
 
 
@@ -75,10 +86,14 @@ def review_findings(cases: Iterable[LoadedCase], settings: Settings, today: date
     warnings: list[Problem] = []
     errors: list[Problem] = []
     withheld: set[str] = set()
+    retired: set[str] = set()
     for loaded in cases:
         case = loaded.case
         if case.status == "withdrawn":
             continue
+        if settings.retain_closed_for and _past_retention(case, settings.retain_closed_for, today):
+            retired.add(loaded.id)
+            continue  # no longer published: nothing to review
         for problem in _unsourced(loaded):
             (errors if settings.unsourced_status == "error" else warnings).append(problem)
         if settings.review_every is None:
@@ -89,7 +104,21 @@ def review_findings(cases: Iterable[LoadedCase], settings: Settings, today: date
             warnings.append(Problem(loaded.file, line, "reviewed", message))
         if overdue and settings.overdue == "withhold":
             withheld.add(loaded.id)
-    return Findings(tuple(warnings), tuple(errors), frozenset(withheld))
+    return Findings(tuple(warnings), tuple(errors), frozenset(withheld), frozenset(retired))
+
+
+def closing_day(case: Case) -> date | None:
+    """The last day the closing event of a closed case can mean (its latest arrest, return,
+    surrender or death), or None for a case that is not closed."""
+    if case.status not in CLOSED:
+        return None
+    days = [date_bounds(e.date)[1] for e in case.history if e.event in CLOSING_EVENTS]
+    return max(days, default=None)
+
+
+def _past_retention(case: Case, period: str, today: date) -> bool:
+    closed = closing_day(case)
+    return closed is not None and add_period(closed, period) < today
 
 
 def _review_state(loaded: LoadedCase, every: str, today: date) -> tuple[bool, str]:
