@@ -1,0 +1,92 @@
+"""Layout in Chromium at a phone width (390 px) and a desktop width (1280 px): a way around the
+site from every page, a listing that scrolls like a list on a phone, readable charts, closed
+cases that ask for no clues, code that does not break mid-word. Screenshots go to
+test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Watched
+
+# Every kind of page a visitor lands on; the case page is not in the navigation itself.
+SECTIONED_PAGES = {
+    "home": "./",
+    "listing": "cases/",
+    "countries": "countries/",
+    "country": "countries/ca/",
+    "lists": "lists/",
+    "returned": "returned/",
+    "whereabouts": "whereabouts/known/",
+    "statistics": "statistics/",
+    "case": "cases/he-yanling/",
+    "data": "data/",
+}
+
+# A link is reachable when it lies in the viewport and is the topmost element at its centre,
+# so a click there lands on it: a link in a closed drawer or under another element is not.
+REACHABLE = """names => {
+  const reachable = [];
+  for (const name of names) {
+    const found = [...document.querySelectorAll('a')].find(link => {
+      if (link.textContent.trim() !== name) return false;
+      const box = link.getBoundingClientRect();
+      const x = box.left + box.width / 2, y = box.top + box.height / 2;
+      if (box.width === 0 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+      const top = document.elementFromPoint(x, y);
+      return top !== null && (top === link || link.contains(top));
+    });
+    if (found) {
+      const box = found.getBoundingClientRect();
+      reachable.push({name, x: box.left + box.width / 2, y: box.top + box.height / 2});
+    }
+  }
+  return reachable;
+}"""
+SECTIONS = ["Wanted persons", "Countries", "Statistics", "Open data"]
+
+
+def reachable(page: Page, names: list[str]) -> dict[str, tuple[float, float]]:
+    """Where each named link can be clicked right now, for those that can."""
+    found = page.evaluate(REACHABLE, names)
+    return {item["name"]: (item["x"], item["y"]) for item in found}
+
+
+@pytest.mark.parametrize("name", sorted(SECTIONED_PAGES))
+def test_desktop_pages_show_the_sections_without_a_menu(watched: Watched, name: str) -> None:
+    page = watched.page
+    page.goto(SECTIONED_PAGES[name])
+    links = reachable(page, SECTIONS)
+    assert sorted(links) == sorted(SECTIONS), f"{name}: only {sorted(links)} can be clicked"
+    # Case pages stay out of the navigation (not_in_nav): no tab or menu entry opens one.
+    targets = page.eval_on_selector_all(
+        ".md-tabs a, .md-nav a",  # without links to the page's own headings
+        "links => links.filter(a => !new URL(a.href).hash).map(a => new URL(a.href).pathname)",
+    )
+    assert targets and not [t for t in targets if re.fullmatch(r".*/cases/[^/]+/", t)]
+    if name == "home":
+        watched.screenshot("layout-home-1280px")
+    page.mouse.click(*links["Open data"])
+    page.wait_for_url("**/data/")
+    expect(page.locator("h1")).to_have_text("Open data")
+
+
+@pytest.mark.parametrize("name", ["home", "listing", "case"])
+def test_phone_pages_open_the_sections_from_the_menu(watched_phone: Watched, name: str) -> None:
+    page = watched_phone.page
+    page.goto(SECTIONED_PAGES[name])
+    menu = page.locator("label.md-header__button[for=__drawer]")
+    assert menu.is_visible()
+    menu.click()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.wait_for_timeout(400)  # the drawer slides in
+    # The drawer shows the current page as the opener of its table of contents, not as a link.
+    others = [s for s in SECTIONS if not (name == "listing" and s == "Wanted persons")]
+    links = reachable(page, others)
+    assert sorted(links) == sorted(others), f"{name}: only {sorted(links)} can be clicked"
+    page.mouse.click(*links["Countries"])
+    page.wait_for_url("**/countries/")
+    expect(page.locator("h1")).to_have_text("Suspected countries")
