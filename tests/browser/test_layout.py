@@ -90,3 +90,18 @@ def test_phone_pages_open_the_sections_from_the_menu(watched_phone: Watched, nam
     page.mouse.click(*links["Countries"])
     page.wait_for_url("**/countries/")
     expect(page.locator("h1")).to_have_text("Suspected countries")
+
+
+def test_closed_case_asks_for_no_clue_and_shows_where_it_was(watched_phone: Watched) -> None:
+    """REN Baoshan came back from the United States: his case has no location, but its history
+    says where he was."""
+    page = watched_phone.page
+    page.goto("cases/ren-baoshan/")
+    text = page.locator("article").inner_text()
+    assert "Send a clue" not in text and "when you send a clue" not in text
+    assert "Information about this case" in text
+    where = page.locator("dt", has_text="Last known location").locator(
+        "xpath=following-sibling::dd[1]"
+    )
+    assert where.inner_text() == "United States 美国 (returned 19 June 2017)"
+    watched_phone.screenshot("layout-closed-case-390px")
