@@ -105,3 +105,39 @@ def test_closed_case_asks_for_no_clue_and_shows_where_it_was(watched_phone: Watc
     )
     assert where.inner_text() == "United States 美国 (returned 19 June 2017)"
     watched_phone.screenshot("layout-closed-case-390px")
+
+
+# The text of every chart (SVG text or HTML labels and values): its size on screen in CSS px
+# (an SVG's font size times the scale it is drawn at) and whether it lies inside its chart.
+CHART_TEXT = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset > p')).fontSize);
+  const texts = [...document.querySelectorAll(
+    '.mw-chart svg text, .mw-chart__bars :is(.mw-chart__label, .mw-chart__value)')];
+  return {body, texts: texts.map(el => {
+    const scale = el.getScreenCTM ? el.getScreenCTM().a : 1;
+    const box = el.getBoundingClientRect();
+    const chart = el.closest('svg, .mw-chart__bars').getBoundingClientRect();
+    return {
+      text: el.textContent,
+      size: parseFloat(getComputedStyle(el).fontSize) * scale,
+      inside: box.left >= chart.left - 1 && box.right <= chart.right + 1,
+      chart: chart.width,
+    };
+  })};
+}"""
+
+
+def test_chart_text_is_readable_at_every_width(watched_at: Watched) -> None:
+    page = watched_at.page
+    page.goto("statistics/")
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    measured = page.evaluate(CHART_TEXT)
+    texts, body = measured["texts"], measured["body"]
+    assert len(texts) > 20
+    small = sorted({(t["text"], round(t["size"], 1)) for t in texts if t["size"] < 12})
+    assert small == [], f"chart text under 12 px at {width} px"
+    # At about the size of the text around it: not shrunk on a phone, not blown up on a desk.
+    assert all(0.8 * body <= t["size"] <= 1.25 * body for t in texts), (body, texts[:3])
+    assert [t["text"] for t in texts if not t["inside"]] == []  # nothing cut off
+    assert max(t["chart"] for t in texts) <= min(width, 720)
+    watched_at.screenshot(f"layout-statistics-{width}px")
