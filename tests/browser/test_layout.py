@@ -141,3 +141,32 @@ def test_chart_text_is_readable_at_every_width(watched_at: Watched) -> None:
     assert [t["text"] for t in texts if not t["inside"]] == []  # nothing cut off
     assert max(t["chart"] for t in texts) <= min(width, 720)
     watched_at.screenshot(f"layout-statistics-{width}px")
+
+
+def test_phone_listing_scrolls_like_a_list(watched_phone: Watched) -> None:
+    """At 390 px the 27 sample cases were one 450 px photo a row, 17,656 px in all; a card is now
+    a row with a thumbnail, still sharp (at least twice its width in pixels) and lazy-loaded."""
+    page = watched_phone.page
+    page.goto("cases/", wait_until="load")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    cards = page.locator(".mw-cards[data-group] .mw-card").count()
+    assert cards >= 24
+    assert height < 6000, f"the listing is {height} px tall at 390 px"
+    images = page.eval_on_selector_all(
+        ".mw-card picture img", "images => images.map(i => i.getAttribute('loading'))"
+    )
+    assert images and set(images) == {"lazy"}
+    page.evaluate("() => [...document.images].forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every(img => img.complete)")
+    # The pixels of the file chosen (naturalWidth of the img itself is divided by the density
+    # that srcset and sizes give it).
+    photos = page.eval_on_selector_all(
+        ".mw-card picture img",
+        """images => Promise.all(images.map(i => new Promise(done => {
+             const file = new Image();
+             file.onload = () => done([i.getBoundingClientRect().width, file.naturalWidth]);
+             file.src = i.currentSrc;
+           })))""",
+    )
+    assert all(shown <= 100 and natural >= 2 * shown for shown, natural in photos), photos
+    watched_phone.screenshot("layout-listing-390px")
