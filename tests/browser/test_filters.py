@@ -82,6 +82,30 @@ def test_unknown_values_in_the_url_show_everything(watched: Watched) -> None:
     assert len(visible(watched, "data-case")) == total
 
 
+def test_the_form_has_a_submit_button_and_submits_as_a_get_form(watched: Watched) -> None:
+    """html-validate's wcag/h32: a form needs a submit control. "Apply" filters in place; a
+    submit the script does not catch (form.submit() skips its handler) loads the listing with
+    the filters as its query, which the script restores."""
+    page = watched.page
+    page.goto("cases/")
+    form = page.locator("#mw-filters")
+    assert form.get_attribute("method") == "get"
+    assert form.evaluate("f => f.action") == page.url.split("?")[0]
+    page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
+    page.select_option("#mw-filter-status", "arrested")
+    page.locator("#mw-filters button[type=submit]").click()
+    assert page.evaluate("() => window.mwSamePage === true")
+    arrested = sorted(visible(watched, "data-case"))
+    assert len(arrested) == 2 and set(visible(watched, "data-status")) == {"arrested"}
+
+    with page.expect_navigation():
+        page.evaluate("() => document.getElementById('mw-filters').submit()")
+    page.wait_for_function("() => document.getElementById('mw-filters')?.dataset.shown")
+    assert page.evaluate("() => window.mwSamePage === undefined"), "expected a page load"
+    assert sorted(visible(watched, "data-case")) == arrested
+    assert query(watched) == {"status": ["arrested"]}  # the empty filters are dropped
+
+
 def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: Watched) -> None:
     page = watched.page
     page.goto("./")

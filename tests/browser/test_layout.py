@@ -170,3 +170,14 @@ def test_phone_listing_scrolls_like_a_list(watched_phone: Watched) -> None:
     )
     assert all(shown <= 100 and natural >= 2 * shown for shown, natural in photos), photos
     watched_phone.screenshot("layout-listing-390px")
+
+
+@pytest.mark.parametrize("path", ["./", "cases/he-yanling/"])
+def test_the_tips_phone_number_stays_on_one_line(watched_phone: Watched, path: str) -> None:
+    page = watched_phone.page
+    page.set_viewport_size({"width": 320, "height": 700})  # the narrowest phones in use
+    page.goto(path)
+    phone = page.locator(".mw-tips a[href^='tel:']")
+    assert phone.evaluate("a => getComputedStyle(a).whiteSpace") == "nowrap"
+    assert phone.evaluate("a => a.getClientRects().length") == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
