@@ -79,6 +79,15 @@ def test_every_published_case_has_a_page_and_a_card(
         assert re.search(quote, page.read_text("utf-8")), case_id
 
 
+def test_the_tips_note_follows_the_channels_and_says_so(built: Path) -> None:
+    """The note comes after the list of channels, so it may not send readers "below"."""
+    home = (built / "index.html").read_text("utf-8")
+    tips = home.split('<div class="mw-tips"', 1)[1].split("</div>", 1)[0]
+    channels, _, note = tips.partition("</ul>")
+    assert "Telephone" in channels and "demonstration site" in note
+    assert "below" not in note
+
+
 def test_closed_cases_ask_for_no_clue_and_say_where_they_were(built: Path) -> None:
     """Only a case at large calls for clues; a closed one (each in the sample has a history
     event with a country) shows its last known location instead of "Not recorded"."""
