@@ -178,13 +178,16 @@ def test_feeds_list_changes_newest_first(site: Path, facts: dict[str, Any]) -> N
     for entry in entries:
         link = entry.find(f"{ATOM}link")
         kind = entry.find(f"{ATOM}category").get("term")  # type: ignore[union-attr]
+        assert link is not None
+        href = link.get("href") or ""
         if kind == "removed":
-            assert link is None
+            assert href == f"{SITE_URL}data/#feeds"  # where removals are explained
             assert entry.findtext(f"{ATOM}title") == "An entry was removed from the list"
-        else:
-            assert link is not None
-            href = link.get("href") or ""
-            assert (site / href.removeprefix(SITE_URL) / "index.html").is_file(), href
+        # Every link opens a page of the site, and its anchor, if any, is on that page.
+        path, _, anchor = href.removeprefix(SITE_URL).partition("#")
+        page = site / path / "index.html"
+        assert page.is_file(), href
+        assert not anchor or f'id="{anchor}"' in page.read_text("utf-8"), href
     # Entry ids of a renamed case are built on its oldest id, so they survive the rename.
     tang = [e for e in entries if "TANG Hengyuan" in (e.findtext(f"{ATOM}title") or "")]
     assert len(tang) == 4  # new case, and three history events
@@ -260,3 +263,4 @@ def test_data_page_links_every_format(site: Path) -> None:
         assert f'href="../{target}"' in page, target
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="alternate" type="application/atom+xml"' in home
+
