@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -264,3 +265,19 @@ def test_data_page_links_every_format(site: Path) -> None:
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="alternate" type="application/atom+xml"' in home
 
+
+def test_the_open_data_page_shows_a_real_sample_case(site: Path, facts: dict[str, Any]) -> None:
+    """docs/data.md's example is a file of the sample site, laid out for reading: the same
+    values, but for the photos' content hashes, the photos after the first and the git dates.
+    Every case address the page gives names a sample case, or a former id of one."""
+    text = (ROOT / "docs" / "data.md").read_text("utf-8")
+    example = json.loads(text.split("```json\n", 1)[1].split("\n```", 1)[0])
+    real = json.loads((site / "api/v1/cases" / f"{example['id']}.json").read_text("utf-8"))
+    for case in (example, real):
+        case["photos"] = json.loads(
+            re.sub(r"/[0-9a-f]{16}-", "/…-", json.dumps(case["photos"][:1]))
+        )
+        del case["first_published"], case["last_changed"]
+    assert example == real
+    named = set(re.findall(r"cases/([a-z0-9-]+)(?:/|\.json)", text))
+    assert named and named <= {*facts["published"], *facts["renamed"]}, named

@@ -181,3 +181,40 @@ def test_the_tips_phone_number_stays_on_one_line(watched_phone: Watched, path: s
     assert phone.evaluate("a => getComputedStyle(a).whiteSpace") == "nowrap"
     assert phone.evaluate("a => a.getClientRects().length") == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+# Inline code (file names, keys, ids) that a line ends inside a word of: between two letters or
+# digits, as in "api/v1/ca" + "ses.json". A break after "/" or "-" is where such names wrap.
+MID_WORD_BREAKS = """() => {
+  const broken = [];
+  for (const code of document.querySelectorAll('.md-content code')) {
+    if (code.closest('pre') || code.getClientRects().length < 2) continue;
+    const chars = [];
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (box) chars.push([node.data[i], box.top]);
+      }
+    }
+    const word = /[A-Za-z0-9]/;
+    for (let i = 1; i < chars.length; i++) {
+      const [before, top] = chars[i - 1], [after, next] = chars[i];
+      if (next > top + 2 && word.test(before) && word.test(after)) broken.push(code.textContent);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("path", ["data/", "guide/"])
+def test_code_does_not_break_mid_word_on_a_phone(watched_phone: Watched, path: str) -> None:
+    page = watched_phone.page
+    page.goto(path)
+    assert page.evaluate(MID_WORD_BREAKS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    if path == "data/":
+        watched_phone.screenshot("layout-data-390px")
