@@ -4,8 +4,8 @@
  * The page holds every card; each card carries its values as data attributes (data-status,
  * data-country, data-crimes, data-lists, data-fled). The form #mw-filters has one <select> per
  * filter, named after its URL parameter, whose data-attribute names the card attribute it reads
- * (data-multiple: the attribute holds space-separated values). Without JavaScript the form stays
- * hidden and every card is shown.
+ * (data-multiple: the attribute holds space-separated values). The form is displayed only under
+ * the mw-js class that the page's head sets (site.css): without JavaScript every card is shown.
  *
  * The filter state lives in the URL query (?status=at_large&country=CA), so a filtered view can
  * be shared: it is restored on load, and kept up to date with history.replaceState. The form is
@@ -142,7 +142,6 @@
     if (location.search && location.search !== query()) {
       remember(); // a submitted form also sends the empty filters: keep the address short
     }
-    form.hidden = false;
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
 
 from tests.browser.conftest import ARTIFACTS, Watched
 from tests.browser.test_pages import serious
@@ -104,6 +105,20 @@ def test_the_form_has_a_submit_button_and_submits_as_a_get_form(watched: Watched
     assert page.evaluate("() => window.mwSamePage === undefined"), "expected a page load"
     assert sorted(visible(watched, "data-case")) == arrested
     assert query(watched) == {"status": ["arrested"]}  # the empty filters are dropped
+
+
+def test_without_javascript_every_card_shows_and_the_form_does_not(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=site_url)
+    try:
+        page = context.new_page()
+        page.goto("cases/?status=arrested")
+        assert page.locator("#mw-filters").is_hidden()
+        cards = page.locator(".mw-cards[data-group] .mw-card")
+        assert cards.count() > 2 and all(card.is_visible() for card in cards.all())
+    finally:
+        context.close()
 
 
 def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: Watched) -> None:
