@@ -41,6 +41,8 @@ site: $(BIN)/.site-deps
 	mv .build/site site
 	rm -rf .build/site.old
 	@echo "site/ built: $$(find site -type f | wc -l) files, $$(du -sh site | cut -f1)"
+	@# One line, once: without SITE_URL, feeds, sitemap and canonical links name a placeholder.
+	@[ -n "$${SITE_URL:-}" ] || echo "Note: SITE_URL is not set, so feeds, sitemap, canonical links and redirects point to the placeholder in mkdocs.yml; set SITE_URL=https://your.site/ to publish (docs/guide.md, \"The site's address\")."
 
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes;
 ## invalid cases are listed in the terminal and on every page, over the last good version

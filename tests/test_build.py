@@ -38,19 +38,30 @@ def test_failed_make_site_keeps_the_last_good_site(site_project: Project) -> Non
     site_project.case("good-case")
     (root / ".venv").symlink_to(ROOT / ".venv")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    env.pop("SITE_URL", None)
     make = ["make", "--no-print-directory", "-o", ".venv/bin/.site-deps", "site"]
     first = subprocess.run(make, cwd=root, env=env, capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
     assert "prefix dict" not in first.stdout + first.stderr  # jieba's start-up lines, silenced
+    # Without SITE_URL the site names a placeholder address, and make says so once.
+    assert (first.stdout + first.stderr).count("SITE_URL is not set") == 1, first.stdout
+    assert "https://example.org/most-wanted/" in (root / "site" / "sitemap.xml").read_text()
+    url = "https://wanted.example.net/list/"
+    second = subprocess.run(
+        make, cwd=root, env={**env, "SITE_URL": url}, capture_output=True, text=True, check=False
+    )
+    assert second.returncode == 0, second.stderr
+    assert "SITE_URL" not in second.stdout + second.stderr
+    assert f"{url}cases/good-case/" in (root / "site" / "sitemap.xml").read_text()
     site_before, docs_before = tree_digest(root / "site"), tree_digest(root / "docs")
     assert "cases/good-case/index.html" in site_before
 
     site_project.case("good-case", CASE.replace("sex: female", "sex: none"))
     site_project.case("new-case")
-    second = subprocess.run(make, cwd=root, env=env, capture_output=True, text=True, check=False)
-    assert second.returncode != 0
+    failed = subprocess.run(make, cwd=root, env=env, capture_output=True, text=True, check=False)
+    assert failed.returncode != 0
     assert (
-        "cases/good-case/case.yaml:4: sex: expected one of male, female or unknown" in second.stderr
+        "cases/good-case/case.yaml:4: sex: expected one of male, female or unknown" in failed.stderr
     )
     assert tree_digest(root / "site") == site_before
     assert tree_digest(root / "docs") == docs_before

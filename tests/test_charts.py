@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from generator.build import check
-from generator.pages.charts import WIDTH, Bar, Chart, chart_html, fit, svg, text_width
+from generator.pages.charts import Bar, Chart, bars, chart_html
 from generator.public.facets import crime_key
 from generator.source.errors import InputError
 from tests.conftest import CASE, Project
@@ -21,46 +21,51 @@ def chart(*bars: Bar) -> Chart:
 
 def test_chart_is_deterministic_escaped_and_scaled() -> None:
     evil = Bar("x", "<script>x</script>", 50, "https://example.org/?a=1&b=2")
-    drawn = chart(Bar("a", "Canada", 100), evil, Bar("z", "Zero", 0))
+    drawn = chart(Bar("a", "Canada", 100), evil, Bar("z", "Zero", 0), Bar("t", "Third", 33))
     html = str(chart_html(drawn))
     assert html == str(chart_html(drawn))
     assert "<script" not in html and "&" + "lt;script" not in html  # escaped as &#60;
     assert "\n\n" not in html  # one raw HTML block for Markdown
     root = parse(html)
-    image = root.find("svg")
+    image = root.find("div", cls="mw-chart__bars")
     assert image.attrs["role"] == "img"
-    assert image.attrs["aria-labelledby"] == "chart-test-title chart-test-desc"
-    assert image.find("title").text == "Test <chart>"
-    assert image.find("desc").text == "A description & more"
-    texts = [t.text for t in image.find_all("text")]
-    assert "<script>x</script>" in texts and "Canada" in texts and "0" in texts
-    widths = [float(r.attrs["width"]) for r in image.find_all("rect")]
-    assert widths[0] == pytest.approx(2 * widths[1], abs=0.1) and widths[2] == 0
-    assert all(
-        float(r.attrs["x"]) + float(r.attrs["width"]) < WIDTH for r in image.find_all("rect")
-    )
+    assert image.attrs["aria-label"] == "Test <chart>"
+    assert image.attrs["aria-describedby"] == "chart-test-desc"
+    assert root.by_id("chart-test-desc").text == "A description & more"
+    rows = image.find_all("div", cls="mw-chart__row")
+    labels = [r.find("span", cls="mw-chart__label").text for r in rows]
+    assert labels == ["Canada", "<script>x</script>", "Zero", "Third"]
+    assert [r.find("span", cls="mw-chart__value").text for r in rows] == ["100", "50", "0", "33"]
+    # Each bar's length is its share of the largest; a zero has no bar, only its value.
+    shares = [b.attrs["style"] for r in rows for b in r.find_all("span", cls="mw-chart__bar")]
+    assert shares == ["--share: 1", "--share: 0.5", "--share: 0.33"]
+    assert image.attrs["style"] == "--digits: 3"
     rows = root.find("table").find_all("tr", data_key=True)
     assert [(r.attrs["data-key"], r.find("td").attrs["data-value"]) for r in rows] == [
         ("a", "100"),
         ("x", "50"),
         ("z", "0"),
+        ("t", "33"),
     ]
     assert rows[1].find("a").attrs["href"] == "https://example.org/?a=1&b=2"
 
 
 def test_large_numbers_and_empty_charts() -> None:
-    drawn = chart(Bar("cny", "CNY", 2_345_600_000))
-    assert "2,345,600,000" in svg(drawn)
+    drawn = chart(Bar("cny", "CNY", 2_345_600_000), Bar("one", "One", 1))
+    html = bars(drawn)
+    assert "2,345,600,000" in html and "--digits: 13" in html
+    one = parse(html).find("div", data_key="one")
+    assert one.find("span", cls="mw-chart__bar")  # a share that rounds to 0 still has a bar
     empty = parse(str(chart_html(chart())))
-    assert empty.find("svg").find("text").text == "None"
+    assert empty.find("div", cls="mw-chart__bars").text.strip() == "None"
     assert "None" in empty.find("table").text
 
 
-def test_long_and_wide_labels_are_shortened_in_the_image_only() -> None:
-    assert text_width("中国") == 2 * text_width("ab")
+def test_long_and_wide_labels_are_kept_whole() -> None:
     long = "A very long label " * 5
-    assert fit(long, 100).endswith("…") and text_width(fit(long, 100)) <= 100
-    html = str(chart_html(chart(Bar("l", long, 3))))
+    html = str(chart_html(chart(Bar("l", long, 3), Bar("w", "中华人民共和国", 2))))
+    labels = parse(html).find_all("span", cls="mw-chart__label")
+    assert [label.text for label in labels] == [long.strip(), "中华人民共和国"]  # wrapped by CSS
     assert long.strip() in parse(html).find("table").text
 
 

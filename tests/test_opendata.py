@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -178,13 +179,16 @@ def test_feeds_list_changes_newest_first(site: Path, facts: dict[str, Any]) -> N
     for entry in entries:
         link = entry.find(f"{ATOM}link")
         kind = entry.find(f"{ATOM}category").get("term")  # type: ignore[union-attr]
+        assert link is not None
+        href = link.get("href") or ""
         if kind == "removed":
-            assert link is None
+            assert href == f"{SITE_URL}data/#feeds"  # where removals are explained
             assert entry.findtext(f"{ATOM}title") == "An entry was removed from the list"
-        else:
-            assert link is not None
-            href = link.get("href") or ""
-            assert (site / href.removeprefix(SITE_URL) / "index.html").is_file(), href
+        # Every link opens a page of the site, and its anchor, if any, is on that page.
+        path, _, anchor = href.removeprefix(SITE_URL).partition("#")
+        page = site / path / "index.html"
+        assert page.is_file(), href
+        assert not anchor or f'id="{anchor}"' in page.read_text("utf-8"), href
     # Entry ids of a renamed case are built on its oldest id, so they survive the rename.
     tang = [e for e in entries if "TANG Hengyuan" in (e.findtext(f"{ATOM}title") or "")]
     assert len(tang) == 4  # new case, and three history events
@@ -260,3 +264,20 @@ def test_data_page_links_every_format(site: Path) -> None:
         assert f'href="../{target}"' in page, target
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="alternate" type="application/atom+xml"' in home
+
+
+def test_the_open_data_page_shows_a_real_sample_case(site: Path, facts: dict[str, Any]) -> None:
+    """docs/data.md's example is a file of the sample site, laid out for reading: the same
+    values, but for the photos' content hashes, the photos after the first and the git dates.
+    Every case address the page gives names a sample case, or a former id of one."""
+    text = (ROOT / "docs" / "data.md").read_text("utf-8")
+    example = json.loads(text.split("```json\n", 1)[1].split("\n```", 1)[0])
+    real = json.loads((site / "api/v1/cases" / f"{example['id']}.json").read_text("utf-8"))
+    for case in (example, real):
+        case["photos"] = json.loads(
+            re.sub(r"/[0-9a-f]{16}-", "/…-", json.dumps(case["photos"][:1]))
+        )
+        del case["first_published"], case["last_changed"]
+    assert example == real
+    named = set(re.findall(r"cases/([a-z0-9-]+)(?:/|\.json)", text))
+    assert named and named <= {*facts["published"], *facts["renamed"]}, named

@@ -75,7 +75,34 @@ def test_every_published_case_has_a_page_and_a_card(
         page = built / "cases" / case_id / "index.html"
         assert page.is_file(), case_id
         assert f'href="../cases/{case_id}/"' in listing, case_id
-        assert f"Quote reference <strong><code>{case_id}</code>" in page.read_text("utf-8")
+        quote = rf"[Qq]uote reference <strong><code>{case_id}</code>"
+        assert re.search(quote, page.read_text("utf-8")), case_id
+
+
+def test_the_tips_note_follows_the_channels_and_says_so(built: Path) -> None:
+    """The note comes after the list of channels, so it may not send readers "below"."""
+    home = (built / "index.html").read_text("utf-8")
+    tips = home.split('<div class="mw-tips"', 1)[1].split("</div>", 1)[0]
+    channels, _, note = tips.partition("</ul>")
+    assert "Telephone" in channels and "demonstration site" in note
+    assert "below" not in note
+
+
+def test_closed_cases_ask_for_no_clue_and_say_where_they_were(built: Path) -> None:
+    """Only a case at large calls for clues; a closed one (each in the sample has a history
+    event with a country) shows its last known location instead of "Not recorded"."""
+    closed = 0
+    for loaded in load_project(ROOT).cases:
+        status = loaded.case.status
+        if status == "withdrawn":
+            continue
+        text = (built / "cases" / loaded.id / "index.html").read_text("utf-8")
+        assert ("Send a clue" in text) == (status == "at_large"), loaded.id
+        if status != "at_large":
+            closed += 1
+            assert "Information about this case</h2>" in text, loaded.id
+            assert "Last known location</dt><dd>Not recorded" not in text, loaded.id
+    assert closed >= 4
 
 
 def test_withdrawn_case_is_nowhere(built: Path, sample: dict[str, list[str]]) -> None:

@@ -4,11 +4,14 @@
  * The page holds every card; each card carries its values as data attributes (data-status,
  * data-country, data-crimes, data-lists, data-fled). The form #mw-filters has one <select> per
  * filter, named after its URL parameter, whose data-attribute names the card attribute it reads
- * (data-multiple: the attribute holds space-separated values). Without JavaScript the form stays
- * hidden and every card is shown.
+ * (data-multiple: the attribute holds space-separated values). The form is displayed only under
+ * the mw-js class that the page's head sets (site.css): without JavaScript every card is shown.
  *
  * The filter state lives in the URL query (?status=at_large&country=CA), so a filtered view can
- * be shared: it is restored on load, and kept up to date with history.replaceState. With
+ * be shared: it is restored on load, and kept up to date with history.replaceState. The form is
+ * a GET form of the listing itself: the script filters as soon as a value changes and handles
+ * its submit button ("Apply") in place; a submit it does not catch reloads the page with the
+ * same query, which is restored. With
  * Material's instant navigation the page content is swapped without a reload, so the set-up runs
  * again on every page through Material's document$ observable.
  */
@@ -120,6 +123,11 @@
         remember();
       });
     });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+      remember();
+    });
     if (reset) {
       reset.addEventListener("click", function () {
         selects.forEach(function (select) {
@@ -131,7 +139,9 @@
     }
     restore();
     apply();
-    form.hidden = false;
+    if (location.search && location.search !== query()) {
+      remember(); // a submitted form also sends the empty filters: keep the address short
+    }
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

@@ -47,7 +47,7 @@ class Entry:
     kind: str  # new | an event kind | removed
     title: str
     text: str
-    url: str | None  # the case page; None for a removal
+    url: str  # the case page; for a removal, the Open data page's section on feeds
 
 
 def _day(value: str) -> str:
@@ -71,7 +71,8 @@ def case_entries(c: ApiCase, site_url: str) -> list[Entry]:
         seen[slug] += 1
         suffix = f"-{seen[slug]}" if seen[slug] > 1 else ""
         label = EVENT_TITLES[event.event]
-        text = f"{label} on {human_date(event.date)}"
+        on = "on" if event.date.count("-") == 2 else "in"  # on 2 May 2016, in May 2016, in 2016
+        text = f"{label} {on} {human_date(event.date)}"
         if event.country:
             place = "from" if event.event in ("returned", "surrendered") else "in"
             text += f", {place} {country_name(event.country)}"
@@ -89,6 +90,11 @@ def case_entries(c: ApiCase, site_url: str) -> list[Entry]:
     return entries
 
 
+# Where a removal entry links: the Open data page (docs/data.md) explains removals under Feeds.
+# Its id, <site>#removed-<day>, stays as it was, since feed readers know entries by their ids.
+REMOVAL_LINK = "data/#feeds"
+
+
 def removal_entries(removals: tuple[Removal, ...], site_url: str) -> list[Entry]:
     """One entry per day on which entries were withdrawn: how many, and nothing else."""
     per_day = Counter(r.date for r in removals)
@@ -97,7 +103,8 @@ def removal_entries(removals: tuple[Removal, ...], site_url: str) -> list[Entry]
         what = "An entry was" if count == 1 else f"{count} entries were"
         title = f"{what} removed from the list"
         text = f"{title} ({human_date(day)})."
-        out.append(Entry(f"{site_url}#removed-{day}", _day(day), "removed", title, text, None))
+        entry_id = f"{site_url}#removed-{day}"
+        out.append(Entry(entry_id, _day(day), "removed", title, text, site_url + REMOVAL_LINK))
     return out
 
 
@@ -133,8 +140,7 @@ def atom(items: list[Entry], settings: Settings, site_url: str, updated: str) ->
         _sub(entry, "title", item.title)
         _sub(entry, "updated", item.when)
         _sub(entry, "category", term=item.kind)
-        if item.url:
-            _sub(entry, "link", rel="alternate", type="text/html", href=item.url)
+        _sub(entry, "link", rel="alternate", type="text/html", href=item.url)
         _sub(entry, "content", item.text, type="text")
     ET.indent(feed)
     xml: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
@@ -154,7 +160,7 @@ def json_feed(items: list[Entry], settings: Settings, site_url: str) -> bytes:
         "items": [
             {
                 "id": item.id,
-                **({"url": item.url} if item.url else {}),
+                "url": item.url,
                 "title": item.title,
                 "content_text": item.text,
                 "date_published": item.when,

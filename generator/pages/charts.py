@@ -1,30 +1,22 @@
-"""Horizontal bar charts as inline SVG, drawn at build time, each with its numbers as a table.
+"""Horizontal bar charts drawn at build time in HTML and CSS, each with its numbers as a table.
 
 A chart is pure data (`Chart`); `chart_html` turns it into one block of HTML: a text description,
-an SVG image (role="img", labelled by its own <title> and <desc>) and a table with the same
-numbers, for screen readers and for copying. Output depends only on the input: no clock, no
-randomness, coordinates rounded to one decimal. Every label is escaped with `text.esc`; text
-width is estimated (no font metrics at build time), wide East Asian characters counting double.
+the bars (role="img", named by the chart's title and described by its description) and a table
+with the same numbers, for screen readers and for copying. Labels and values are HTML text, so
+they wrap and keep the page's type size at any width (an SVG scaled down to a phone shrank them
+to about 7 px); each bar's length is a CSS custom property, `--share`, its value over the
+largest (docs/assets/site.css draws it). Output depends only on the input: no clock, no
+randomness, shares rounded to four decimals. Every label is escaped with `text.esc`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..source.text import esc
-
-WIDTH = 480  # narrow, so labels stay legible when a phone scales the image down
-ROW = 26
-BAR = 18
-PAD = 8
-FONT = 13
-CHAR = 7.2  # estimated width of a Latin character at FONT px
-MAX_LABEL = 170.0
-BAR_FILL = "#1565c0"  # 5.8:1 against white: bars stand out in colour and in grey
 
 
 @dataclass(frozen=True)
@@ -54,59 +46,33 @@ def number(value: int) -> str:
     return str(format_decimal(value, locale="en"))
 
 
-def text_width(text: str) -> float:
-    """Estimated width in pixels of text at FONT size."""
-    return sum(CHAR * (2 if unicodedata.east_asian_width(ch) in "WF" else 1) for ch in text)
+def _share(value: int, top: int) -> str:
+    """value / top, as text with at most four decimals: 0.4286, 1, 0."""
+    return f"{value / top:.4f}".rstrip("0").rstrip(".") if top else "0"
 
 
-def fit(text: str, width: float) -> str:
-    """The text, shortened with an ellipsis if its estimated width exceeds width."""
-    if text_width(text) <= width:
-        return text
-    while text and text_width(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def svg(chart: Chart) -> str:
-    """The chart as an SVG element, labelled by its title and description."""
-    labels = [fit(bar.label, MAX_LABEL) for bar in chart.bars]
+def bars(chart: Chart) -> str:
+    """The chart's bars: one row each of label, bar (none for 0) and value. `--digits` is the
+    length of the longest value, which the bars leave room for."""
     values = [number(bar.value) for bar in chart.bars]
-    label_w = PAD + max([text_width(label) for label in labels] + [40.0])
-    value_w = PAD + max([text_width(value) for value in values] + [CHAR])
-    plot_w = WIDTH - label_w - value_w - PAD
     top = max([bar.value for bar in chart.bars] + [0])
-    height = 2 * PAD + ROW * max(len(chart.bars), 1)
+    digits = max([len(value) for value in values] + [1])
     out = [
-        f'<svg class="mw-chart__svg" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'aria-labelledby="{chart.id}-title {chart.id}-desc" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" font-size="{FONT}">',
-        f'<title id="{chart.id}-title">{esc(chart.title)}</title>',
-        f'<desc id="{chart.id}-desc">{esc(chart.description)}</desc>',
+        f'<div class="mw-chart__bars" role="img" aria-label="{esc(chart.title)}" '
+        f'aria-describedby="{chart.id}-desc" style="--digits: {digits}">'
     ]
     if not chart.bars:
-        out.append(f'<text x="{PAD}" y="{PAD + ROW / 2 + 4.5}" fill="currentColor">None</text>')
-    for i, (bar, label, value) in enumerate(zip(chart.bars, labels, values, strict=True)):
-        y = PAD + i * ROW
-        length = 0.0 if top == 0 else max(bar.value / top * plot_w, 1.0 if bar.value else 0.0)
-        middle = y + ROW / 2 + 4.5  # baseline that centres 13 px text in the row
-        out += [
-            f'<text x="{_n(label_w - PAD)}" y="{_n(middle)}" text-anchor="end" '
-            f'fill="currentColor">{esc(label)}</text>',
-            f'<rect class="mw-chart__bar" x="{_n(label_w)}" y="{_n(y + (ROW - BAR) / 2)}" '
-            f'width="{_n(length)}" height="{BAR}" fill="{BAR_FILL}"/>',
-            f'<text x="{_n(label_w + length + 5)}" y="{_n(middle)}" '
-            f'fill="currentColor">{esc(value)}</text>',
-        ]
-    out.append(
-        f'<line x1="{_n(label_w)}" y1="{PAD}" x2="{_n(label_w)}" y2="{height - PAD}" '
-        'stroke="currentColor" stroke-width="1"/>'
-    )
-    out.append("</svg>")
+        out.append('<p class="mw-chart__none">None</p>')
+    for bar, value in zip(chart.bars, values, strict=True):
+        share = _share(bar.value, top)
+        drawn = f'<span class="mw-chart__bar" style="--share: {share}"></span>' if bar.value else ""
+        out.append(
+            f'<div class="mw-chart__row" data-key="{esc(bar.key)}">'
+            f'<span class="mw-chart__label">{esc(bar.label)}</span>'
+            f'<span class="mw-chart__track">{drawn}'
+            f'<span class="mw-chart__value">{esc(value)}</span></span></div>'
+        )
+    out.append("</div>")
     return "\n".join(out)
 
 
@@ -136,14 +102,14 @@ def table(chart: Chart) -> str:
 
 
 def chart_html(chart: Chart) -> Markup:
-    """Description, SVG and table of a chart, as one raw HTML block (no blank lines in it)."""
+    """Description, bars and table of a chart, as one raw HTML block (no blank lines in it)."""
     return Markup(
         "\n".join(
             [
                 f'<div class="mw-chart" id="{chart.id}" markdown="0">',
-                f'<p class="mw-chart__desc">{esc(chart.description)}</p>',
+                f'<p class="mw-chart__desc" id="{chart.id}-desc">{esc(chart.description)}</p>',
                 '<div class="mw-chart__body">',
-                svg(chart),
+                bars(chart),
                 table(chart),
                 "</div>",
                 "</div>",

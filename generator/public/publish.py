@@ -17,6 +17,8 @@ from ..source.model import Case, Event, Settings
 
 MASK = "••••"
 RETURN_EVENTS = ("returned", "surrendered")
+# History events whose country says where the person was at the time.
+PLACING_EVENTS = ("located", "arrested", "returned", "surrendered", "deceased")
 DOCUMENT_LABELS = {"national_id": "National ID", "passport": "Passport", "other": "Document"}
 
 
@@ -36,6 +38,16 @@ class ShownPhoto:
     processed: ProcessedPhoto
     caption: str | None
     alt: str
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where a person was last known to be: the case's location, or a history event's country."""
+
+    country: str
+    region: str | None
+    as_of: str | None  # as written: YYYY, YYYY-MM or YYYY-MM-DD
+    event: str | None  # the history event it comes from; None for the case's location
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,21 @@ class Published:
         if self.case.status != "returned" or event is None:
             return None
         return event.country or (self.case.location.country if self.case.location else None)
+
+    @property
+    def last_known(self) -> Whereabouts | None:
+        """The case's location; for a closed case without one, the country of its latest history
+        event that places the person (located, arrested, returned, surrendered, deceased)."""
+        location = self.case.location
+        if location:
+            return Whereabouts(location.country, location.region, location.as_of, None)
+        if self.case.status == "at_large":
+            return None
+        placed = [e for e in self.case.history if e.event in PLACING_EVENTS and e.country]
+        if not placed:
+            return None
+        event = placed[-1]  # history is in date order (checks.py)
+        return Whereabouts(event.country or "", None, event.date, event.event)
 
     @property
     def fled_year(self) -> int:

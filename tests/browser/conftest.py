@@ -121,6 +121,12 @@ def watched(browser: Browser, site_url: str) -> Iterator[Watched]:
 
 
 @pytest.fixture
+def watched_phone(browser: Browser, site_url: str) -> Iterator[Watched]:
+    """Like `watched`, at a phone width (390 px)."""
+    yield from _watched(browser, site_url, PHONE)
+
+
+@pytest.fixture
 def watched_at(browser: Browser, site_url: str, viewport: dict[str, int]) -> Iterator[Watched]:
     """Like `watched`, once at a desktop width and once at a phone width (390 px)."""
     yield from _watched(browser, site_url, viewport)

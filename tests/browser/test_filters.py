@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
 
 from tests.browser.conftest import ARTIFACTS, Watched
 from tests.browser.test_pages import serious
@@ -80,6 +81,44 @@ def test_unknown_values_in_the_url_show_everything(watched: Watched) -> None:
     assert page.locator("#mw-filter-status").input_value() == ""
     total = page.locator(".mw-cards[data-group] .mw-card").count()
     assert len(visible(watched, "data-case")) == total
+
+
+def test_the_form_has_a_submit_button_and_submits_as_a_get_form(watched: Watched) -> None:
+    """html-validate's wcag/h32: a form needs a submit control. "Apply" filters in place; a
+    submit the script does not catch (form.submit() skips its handler) loads the listing with
+    the filters as its query, which the script restores."""
+    page = watched.page
+    page.goto("cases/")
+    form = page.locator("#mw-filters")
+    assert form.get_attribute("method") == "get"
+    assert form.evaluate("f => f.action") == page.url.split("?")[0]
+    page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
+    page.select_option("#mw-filter-status", "arrested")
+    page.locator("#mw-filters button[type=submit]").click()
+    assert page.evaluate("() => window.mwSamePage === true")
+    arrested = sorted(visible(watched, "data-case"))
+    assert len(arrested) == 2 and set(visible(watched, "data-status")) == {"arrested"}
+
+    with page.expect_navigation():
+        page.evaluate("() => document.getElementById('mw-filters').submit()")
+    page.wait_for_function("() => document.getElementById('mw-filters')?.dataset.shown")
+    assert page.evaluate("() => window.mwSamePage === undefined"), "expected a page load"
+    assert sorted(visible(watched, "data-case")) == arrested
+    assert query(watched) == {"status": ["arrested"]}  # the empty filters are dropped
+
+
+def test_without_javascript_every_card_shows_and_the_form_does_not(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=site_url)
+    try:
+        page = context.new_page()
+        page.goto("cases/?status=arrested")
+        assert page.locator("#mw-filters").is_hidden()
+        cards = page.locator(".mw-cards[data-group] .mw-card")
+        assert cards.count() > 2 and all(card.is_visible() for card in cards.all())
+    finally:
+        context.close()
 
 
 def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: Watched) -> None:
