@@ -186,10 +186,12 @@ def _build(
     checked = inspect(root, today, cache_dir, workers, stats)
     watch = _Stopwatch()
     project = checked.project
-    published = publish(checked.visible, checked.settings, dict(checked.photos.processed))
+    processed = dict(checked.photos.processed)
+    published = publish(checked.visible, checked.settings, processed)
+    retired = publish(checked.retired, checked.settings, processed)  # counted, never shown
     data = data_context(root, checked.visible, site_url)
     memo = Memo(root / MEMO, build_digest(checked.settings, data))
-    outputs = outputs_for(published, checked.settings, data, memo)
+    outputs = outputs_for(published, checked.settings, data, memo, retired)
     written, removed = sync(root / "docs", outputs)
     memo.save()
     wall, cpu = watch.lap()
@@ -223,15 +225,20 @@ def record(result: Result) -> None:
 
 
 def outputs_for(
-    published: tuple[Published, ...], settings: Settings, data: DataContext, memo: Memo
+    published: tuple[Published, ...],
+    settings: Settings,
+    data: DataContext,
+    memo: Memo,
+    retired: tuple[Published, ...] = (),
 ) -> dict[str, bytes | Path]:
     """Every generated file under docs/: page text as bytes, photos as paths in the cache.
-    Each case's own share comes from `memo`, made anew only where the case changed."""
+    Each case's own share comes from `memo`, made anew only where the case changed; `retired`
+    closed cases only count in the figures and charts."""
     pieces, known_cards = memo.pieces(published, settings, data)
     cards = Cards(known_cards)  # the same cards on the listing and on every discovery page
     pages = {
-        **render_pages(published, settings, cards),
-        **discovery_pages(published, settings, cards),
+        **render_pages(published, settings, cards, retired),
+        **discovery_pages(published, settings, cards, retired),
     }
     outputs: dict[str, bytes | Path] = {}
     while pages:  # encode page by page, letting each text go: at 10,000 cases, 100 MB or more

@@ -28,6 +28,7 @@ from ..build import inspect
 from ..photos.photo import PhotoFile, ProcessedPhoto
 from ..public.publish import MASK, Published, photo_sources, publish
 from ..source.loader import LoadedCase, Project, load_project
+from ..source.reviews import build_day, review_findings
 
 WIDER = {("hidden", "partial"), ("hidden", "full"), ("partial", "full")}
 
@@ -175,7 +176,10 @@ def side(project: Project, problems: int = 0) -> Side:
     settings = project.settings
     if settings is None:
         return Side({}, withdrawn, folders, {}, problems)
-    published = publish(project.cases, settings, _stand_ins(project.cases))
+    findings = review_findings(project.cases, settings, build_day())
+    hidden = findings.withheld | findings.retired  # not on the site, as in a build
+    shown = tuple(c for c in project.cases if c.id not in hidden)
+    published = publish(shown, settings, _stand_ins(shown))
     by_id = {c.id: c for c in project.cases}
     cases = {p.id: _public(p, by_id[p.id], settings.default_publish) for p in published}
     dumped = flatten(settings.model_dump(mode="json", by_alias=True))

@@ -34,9 +34,12 @@ def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
 
 
 def discovery_pages(
-    cases: tuple[Published, ...], settings: Settings, cards: Cards | None = None
+    cases: tuple[Published, ...],
+    settings: Settings,
+    cards: Cards | None = None,
+    retired: tuple[Published, ...] = (),
 ) -> dict[str, str]:
-    """Every discovery page, by its path under docs/."""
+    """Every discovery page, by its path under docs/; `retired` closed cases only count."""
     env = environment()
     ordered = tuple(sorted(cases, key=sort_key))
     common = {
@@ -77,7 +80,7 @@ def discovery_pages(
         **common,
         root="../",
         returns=found,
-        figures=figures(ordered),
+        figures=figures(ordered, retired),
         from_countries=sorted(from_counts.items(), key=lambda item: (-item[1], item[0])),
         unstated=sum(1 for r in found if not r.country),
         method_labels=METHOD_LABELS,
@@ -100,11 +103,11 @@ def discovery_pages(
         countries={},
     )
 
-    drawn = [(chart, chart_html(chart)) for chart in charts(ordered, "../")]
+    drawn = [(chart, chart_html(chart)) for chart in charts(ordered, "../", retired)]
     pages["statistics/index.md"] = env.get_template("statistics.md.j2").render(
         **common,
         root="../",
-        figures=figures(ordered),
+        figures=figures(ordered, retired),
         main_charts=[d for d in drawn if not d[0].id.startswith(AMOUNT_CHART)],
         amount_charts=[d for d in drawn if d[0].id.startswith(AMOUNT_CHART)],
         totals=currency_totals(ordered),

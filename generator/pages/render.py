@@ -68,13 +68,17 @@ class Figures:
     returned_countries: int
     deceased: int
     total: int
+    retired: int = 0  # closed cases counted above but no longer published
 
 
-def figures(cases: tuple[Published, ...]) -> Figures:
-    status = Counter(p.case.status for p in cases)
+def figures(cases: tuple[Published, ...], retired: tuple[Published, ...] = ()) -> Figures:
+    """The headline figures. Closed cases past `retain_closed_for` (`retired`) are no longer
+    published but still count among the arrested, returned and deceased."""
+    closed = cases + retired
+    status = Counter(p.case.status for p in closed)
     at_large = [p for p in cases if p.case.status == "at_large"]
     known = sum(1 for p in at_large if p.case.location)
-    countries = {p.returned_from for p in cases if p.returned_from}
+    countries = {p.returned_from for p in closed if p.returned_from}
     return Figures(
         at_large=len(at_large),
         known=known,
@@ -84,6 +88,7 @@ def figures(cases: tuple[Published, ...]) -> Figures:
         returned_countries=len(countries),
         deceased=status["deceased"],
         total=len(cases),
+        retired=len(retired),
     )
 
 
@@ -148,7 +153,10 @@ class Cards:
 
 
 def render_pages(
-    cases: tuple[Published, ...], settings: Settings, cards: Cards | None = None
+    cases: tuple[Published, ...],
+    settings: Settings,
+    cards: Cards | None = None,
+    retired: tuple[Published, ...] = (),
 ) -> dict[str, str]:
     """The home page and the listing, by path under docs/; case pages are `case_page`'s."""
     env = environment()
@@ -159,7 +167,7 @@ def render_pages(
         "index.md": env.get_template("home.md.j2").render(
             **common,
             root="",
-            figures=figures(ordered),
+            figures=figures(ordered, retired),
             priority=tuple(p for p in groups["at_large"] if "priority" in p.case.lists),
         ),
         "cases/index.md": env.get_template("cases.md.j2").render(

@@ -8,7 +8,7 @@ way back to the site root from it).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..public.facets import by_country, returns, suspected_country
 from ..public.names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name, country_slug
@@ -57,7 +57,7 @@ def status_chart(cases: tuple[Published, ...], root: str) -> Chart:
     return Chart(
         "chart-status",
         "Cases by status",
-        f"Of {_plural(len(cases), 'published case', 'published cases')}: {parts}.",
+        f"Of {_plural(len(cases), 'case', 'cases')}: {parts}.",
         "Status",
         "Cases",
         bars,
@@ -170,12 +170,23 @@ def amount_charts(cases: tuple[Published, ...], root: str) -> tuple[Chart, ...]:
     return tuple(charts)
 
 
-def charts(cases: tuple[Published, ...], root: str) -> tuple[Chart, ...]:
-    """Every chart of the statistics page, in page order (amounts last)."""
+def charts(
+    cases: tuple[Published, ...], root: str, retired: tuple[Published, ...] = ()
+) -> tuple[Chart, ...]:
+    """Every chart of the statistics page, in page order (amounts last). Closed cases past
+    `retain_closed_for` (`retired`) count in the status and returns charts only."""
     return (
-        status_chart(cases, root),
+        _counting(status_chart(cases + retired, root), retired),
         country_chart(cases, root),
         fled_chart(cases, root),
-        returns_chart(cases, root),
+        _counting(returns_chart(cases + retired, root), retired),
         *amount_charts(cases, root),
     )
+
+
+def _counting(chart: Chart, retired: tuple[Published, ...]) -> Chart:
+    """The chart, its description saying how many of its cases are no longer published."""
+    if not retired:
+        return chart
+    note = f" Includes {_plural(len(retired), 'closed case', 'closed cases')} no longer published."
+    return replace(chart, description=chart.description + note)
