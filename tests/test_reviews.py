@@ -147,3 +147,31 @@ def test_status_change_without_source_is_an_error_when_the_settings_ask(
         14,
         "history[0]",
     )
+
+
+def test_make_review_lists_what_needs_attention(project: Project) -> None:
+    """The review (and so the pull-request comment) names due reviews and unsourced events."""
+    from tests.test_gitdates import commit, git
+    from tests.test_review import review
+
+    root = project.root
+    git(root, "init", "-q", "-b", "main")
+    project.write("cases/publication.yaml", SETTINGS + EVERY)
+    reviewed(project, "steady", "2026-11-01")
+    commit(root, "2026-11-01", "base")
+    git(root, "switch", "-q", "-c", "change")
+    project.case("arrested", ARRESTED + "reviewed: 2025-12-20\n")
+    env_day = "1796169600"  # 2026-12-01
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "review", "--base", "main"],
+        capture_output=True,
+        text=True,
+        env={"SOURCE_DATE_EPOCH": env_day, "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    section = result.stdout.split("Reviews and sources to attend to:\n", 1)[1]
+    assert "cases/arrested/case.yaml:17: reviewed: review due on 2026-12-20" in section
+    assert "cases/arrested/case.yaml:14: history[0]: this arrested event changes" in section
+    markdown = review(root, "markdown").stdout
+    assert "**Reviews and sources to attend to**" in markdown
