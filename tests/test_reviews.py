@@ -175,3 +175,15 @@ def test_make_review_lists_what_needs_attention(project: Project) -> None:
     assert "cases/arrested/case.yaml:14: history[0]: this arrested event changes" in section
     markdown = review(root, "markdown").stdout
     assert "**Reviews and sources to attend to**" in markdown
+
+
+def test_a_review_date_in_the_future_is_refused(project: Project) -> None:
+    reviewed(project, "early", "2031-01-01")
+    with pytest.raises(InputError) as caught:
+        inspect(project.root, TODAY)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.message) == (
+        13,
+        "reviewed",
+        "2031-01-01 is in the future",
+    )

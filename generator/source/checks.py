@@ -59,7 +59,7 @@ def _case_problems(
     loaded: LoadedCase, settings: Settings | None, today: date, photo_verdict: PhotoVerdict
 ) -> Found:
     ready = loaded.valid  # a check runs only on fields that passed the format
-    if ready("fled", "born", "location", "history", "sources"):
+    if ready("fled", "born", "location", "history", "sources", "reviewed"):
         yield from _dates(loaded, today)
     if ready("status", "history"):
         yield from _status(loaded)
@@ -86,6 +86,8 @@ def _dates(loaded: LoadedCase, today: date) -> Found:
     dated: list[tuple[tuple[str | int, ...], str]] = [(("fled", "date"), case.fled.date)]
     if case.born:
         dated.append((("born",), case.born))
+    if case.reviewed:
+        dated.append((("reviewed",), case.reviewed))
     if case.location and case.location.as_of:
         dated.append((("location", "as_of"), case.location.as_of))
     dated += [(("history", i, "date"), e.date) for i, e in enumerate(case.history)]
