@@ -32,8 +32,15 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements-dev.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
+# Posters need Pango (WeasyPrint) and Noto Sans CJK (Chinese and pinyin tone marks) from Debian.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+$(CJK_FONT):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+
 ## site: validate the cases, generate the pages and build site/ (the last good site stays on failure)
-site: $(BIN)/.site-deps
+site: $(BIN)/.site-deps $(CJK_FONT)
 	rm -rf .build/site
 	$(BIN)/mkdocs build --quiet --strict --site-dir .build/site
 	rm -rf .build/site.old
@@ -47,7 +54,7 @@ site: $(BIN)/.site-deps
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes;
 ## invalid cases are listed in the terminal and on every page, over the last good version
 SERVE_ADDR ?= 127.0.0.1:8000
-serve: $(BIN)/.site-deps
+serve: $(BIN)/.site-deps $(CJK_FONT)
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
 ## validate: check every case and report every error
@@ -55,7 +62,7 @@ validate: $(BIN)/.site-deps
 	$(BIN)/python -m generator validate
 
 ## generate: write the generated pages into docs/ without building the site
-generate: $(BIN)/.site-deps
+generate: $(BIN)/.site-deps $(CJK_FONT)
 	$(BIN)/python -m generator build
 
 ## new: create cases/<id>/case.yaml to fill in: make new NAME="WANG Jianguo" [ID=wang-jianguo]
@@ -88,6 +95,13 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		chromium fonts-noto-cjk
 
+# The poster tests read PDFs with poppler (pdftotext, pdfinfo, pdftoppm) and QR codes with zbar.
+PDF_TOOLS := /usr/bin/pdftotext /usr/bin/zbarimg
+$(PDF_TOOLS):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		poppler-utils zbar-tools
+
 # Node runs the site's own search code over a built index, without a browser.
 NODE := /usr/bin/node
 $(NODE):
@@ -95,7 +109,7 @@ $(NODE):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs
 
 ## test: lint, then the whole test suite (real MkDocs builds, real Chromium)
-test: lint $(CHROMIUM) $(NODE)
+test: lint $(CHROMIUM) $(NODE) $(CJK_FONT) $(PDF_TOOLS)
 	$(BIN)/pytest
 
 ## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
@@ -108,6 +122,7 @@ clean:
 	rm -rf site .build .cache docs/index.md docs/cases docs/photos docs/.generated.json
 	rm -rf docs/api docs/ftm docs/schema docs/cases.csv docs/feed.xml docs/feed.json
 	rm -rf docs/countries docs/lists docs/returned docs/statistics docs/whereabouts
+	rm -rf docs/corrections docs/posters docs/share
 
 distclean: clean
 	rm -rf $(VENV)

@@ -6,7 +6,8 @@ The generator is a pipeline and its packages are the stages. From the top down:
 - `editors`: the editors' tools around a build (a new case, a review, the live preview);
 - `build`: check everything, then write docs/;
 - `pieces`: what each case adds to the outputs, remembered between builds;
-- `pages` (the site's Markdown pages) and `opendata` (the data files), side by side;
+- `pages` (the site's Markdown pages), `opendata` (the data files) and `posters` (PDF posters
+  and share images), side by side;
 - `public`: the public view of the cases, where the privacy rules are applied;
 - `source`: the editors' files, read and checked;
 - `photos`: photos, checked and processed;
@@ -24,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("editors",),
     ("build",),
     ("pieces",),
-    ("pages", "opendata"),
+    ("pages", "opendata", "posters"),
     ("public",),
     ("source",),
     ("photos",),

@@ -31,6 +31,7 @@ from .pages.render import Cards, render_pages
 from .photos.photo import PhotoStats
 from .photos.photoset import PhotoSet, survey
 from .pieces import Memo, build_digest
+from .posters.outputs import Made, poster_outputs
 from .public.publish import Published, publish
 from .source.checks import check_cases, photo_files
 from .source.errors import InputError
@@ -39,10 +40,11 @@ from .source.model import Settings
 from .source.reviews import Findings, build_day, review_findings
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
-OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", *FOLDERS)
+OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", "posters", "share", *FOLDERS)
 MANIFEST = ".generated.json"
 CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
 MEMO = ".cache/pieces.pickle"  # each case's outputs, kept between builds (see pieces.py)
+DEFAULT_SITE_URL = "https://example.org/most-wanted/"  # mkdocs.yml's, while SITE_URL is unset
 TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # file that `record` writes the timings of a build to
 
 
@@ -106,6 +108,8 @@ class Result:
     photo_stats: PhotoStats = field(default_factory=PhotoStats)
     pieces_made: int = 0  # cases whose own outputs were made anew, not taken from the memo
     findings: Findings = field(default_factory=Findings)  # review warnings, withheld cases
+    posters_made: int = 0  # PDF posters drawn in this build, not taken from the cache
+    shares_made: int = 0  # share images drawn in this build
 
 
 def photo_cache(root: Path) -> Path:
@@ -192,6 +196,8 @@ def _build(
     data = data_context(root, checked.visible, site_url)
     memo = Memo(root / MEMO, build_digest(checked.settings, data))
     outputs = outputs_for(published, checked.settings, data, memo, retired)
+    made = posters_for(published, checked.settings, data, root / ".cache", workers)
+    outputs |= made.files
     written, removed = sync(root / "docs", outputs)
     memo.save()
     wall, cpu = watch.lap()
@@ -206,6 +212,8 @@ def _build(
         stats,
         memo.made,
         checked.findings,
+        made.posters_made,
+        made.shares_made,
     )
 
 
@@ -220,6 +228,8 @@ def record(result: Result) -> None:
             "files": result.files,
             "written": len(result.written),
             "pieces_made": result.pieces_made,
+            "posters_made": result.posters_made,
+            "shares_made": result.shares_made,
         }
         Path(target).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
 
@@ -252,6 +262,23 @@ def outputs_for(
                 outputs[f"photos/{variant.name}"] = variant.path
     memo.remember(cards.done)
     return outputs
+
+
+def posters_for(
+    published: tuple[Published, ...],
+    settings: Settings,
+    data: DataContext,
+    cache_root: Path,
+    workers: int | None = None,
+) -> Made:
+    """Every poster and share image, each carrying its case's address and its last change."""
+    site_url = data.site_url or DEFAULT_SITE_URL
+    urls = {p.id: f"{site_url}cases/{p.id}/" for p in published}
+    days = {
+        p.id: (data.dates[p.id].last if p.id in data.dates else data.fallback).date().isoformat()
+        for p in published
+    }
+    return poster_outputs(published, settings, urls, days, cache_root, workers)
 
 
 def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s "
                 f"(validation {t.validation:.1f} s, photos {t.photos:.1f} s, "
                 f"generation {t.generation:.1f} s; {photos.processed} photos processed, "
-                f"{photos.cached} from the cache)."
+                f"{photos.cached} from the cache; {result.posters_made} posters and "
+                f"{result.shares_made} share images made)."
             )
         elif args.command == "new":
             return _new(root, args.name, args.case_id)

@@ -44,6 +44,7 @@ def on_config(config: Any) -> Any:
     if settings is not None:  # a broken file is reported by on_pre_build, with every other problem
         config["site_name"] = settings.title
         config["extra"]["demonstration"] = settings.demonstration
+        config["extra"]["share_images"] = settings.posters
     return config
 
 

@@ -23,6 +23,7 @@ lists:
   - id: priority
     title: Priority
 demonstration: true
+posters: false  # drawing posters takes a while: only the poster tests and the sample draw them
 """
 
 CASE = """\

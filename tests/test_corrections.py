@@ -82,7 +82,7 @@ def test_a_channel_is_required(project: Project) -> None:
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.field) == (
         "cases/publication.yaml",
-        12,
+        SETTINGS.count("\n") + 1,
         "corrections",
     )
     assert problem.message == "give at least one channel: email, form or address"

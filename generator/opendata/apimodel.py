@@ -81,6 +81,11 @@ class ApiReward(Out):
     text: str = Field(description="What the reward is offered for")
 
 
+class ApiPosters(Out):
+    a4: str = Field(description="Address of the PDF poster on A4 paper")
+    letter: str = Field(description="Address of the PDF poster on US Letter paper")
+
+
 class ApiList(Out):
     id: str = Field(description="Id of a named list of the publication settings")
     title: str
@@ -163,6 +168,12 @@ class ApiCase(Out):
     )
     reward: ApiReward | None = Field(description="A reward offered for information")
     caution: str | None = Field(description="A warning from the agency, such as 'may be armed'")
+    posters: ApiPosters | None = Field(
+        description="The printable PDF posters; null when the publication makes none"
+    )
+    share_image: str | None = Field(
+        description="Address of the 1200 x 630 JPEG shown when the case page is shared"
+    )
     reviewed: str | None = Field(
         description="The day an editor last confirmed the case (YYYY-MM-DD); null if never"
     )

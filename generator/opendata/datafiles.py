@@ -213,6 +213,12 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         if c.reward
         else None,
         caution=c.caution,
+        posters=api.ApiPosters(
+            a4=ctx.url(f"posters/{p.id}-a4.pdf"), letter=ctx.url(f"posters/{p.id}-letter.pdf")
+        )
+        if settings.posters
+        else None,
+        share_image=ctx.url(f"share/{p.id}.jpg") if settings.posters else None,
         reviewed=c.reviewed,
     )
 

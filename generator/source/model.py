@@ -287,6 +287,10 @@ class Settings(Strict):
     demonstration: StrictBool = Field(
         description="True while the cases are fictional: every page says so"
     )
+    posters: StrictBool = Field(
+        True,
+        description="Make a printable PDF poster and a share image for every published case",
+    )
     corrections: Corrections | None = Field(
         None,
         description="The channel for requests to correct or remove a case; shown on the "

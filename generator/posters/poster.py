@@ -1,0 +1,151 @@
+"""Printable PDF posters: one per published case and paper size, from HTML and CSS by WeasyPrint.
+
+The poster is text, not a picture of text: WeasyPrint embeds subsets of the fonts (Noto Sans CJK
+SC for Chinese and pinyin tone marks), so `pdftotext` finds every name and a printer prints it
+sharp. It holds the agency, a heading (WANTED, or the closed status), the main photo, both
+names, the facts of the case page that help recognise the person, the crimes with their sums,
+the channels for clues with the case reference, the poster's date and a QR code (segno) to the
+case page. Only the `Published` view is read, so a hidden number cannot reach a poster.
+
+A poster is made once for its inputs: the HTML it is drawn from, the photo's content key and
+the library versions name its file in the poster cache, so an unchanged case is never drawn
+again. PDF dates come from SOURCE_DATE_EPOCH, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from ..files import write_atomic
+from ..public.names import appearance, country_name, human_date
+from ..public.publish import Published
+from ..source.model import Amount, Settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Page sizes, by the name used in file names: A4 for most of the world, US Letter for the US.
+SIZES = {"a4": "A4", "letter": "letter"}
+HEADINGS = {
+    "at_large": "WANTED",
+    "arrested": "ARRESTED",
+    "returned": "RETURNED",
+    "deceased": "DECEASED",
+}
+COLOURS = {"at_large": "#b71c1c"}  # closed cases print their heading in black
+
+
+@dataclass(frozen=True)
+class PosterJob:
+    """One poster to draw: the case, its page address, the poster's date and the paper size.
+    `key`, a digest of all of them (and of the template and library versions), names its file
+    in the cache, so an unchanged poster is known without drawing, or even writing, it."""
+
+    p: Published
+    settings: Settings
+    url: str
+    day: str
+    size: str  # a key of SIZES
+    key: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.key}.pdf"
+
+
+@cache
+def _versions() -> str:
+    """The libraries and the template that shape a poster: a change to any draws all again."""
+    names = ",".join(f"{name}={version(name)}" for name in ("weasyprint", "segno", "pydyf"))
+    template = hashlib.sha256((TEMPLATES / "poster.html.j2").read_bytes()).hexdigest()
+    return f"{names},template={template}"
+
+
+def _money(amount: Amount) -> str:
+    return f"{amount.value:,} {amount.currency}"
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date=human_date, country=country_name, money=_money, appearance=appearance)
+    return env.get_template("poster.html.j2")
+
+
+def qr_svg(url: str) -> str:
+    """The address as a QR code, an inline SVG scaled by the poster's CSS."""
+    return str(segno.make(url, error="m").svg_inline(scale=4, border=2))
+
+
+def poster_jobs(
+    p: Published, settings: Settings, settings_digest: str, url: str, day: str
+) -> list[PosterJob]:
+    """The posters of one case, one per paper size. `url` is the case page's address (for the
+    QR code), `day` the poster's date (YYYY-MM-DD), `settings_digest` names the settings."""
+    h = hashlib.sha256()
+    for part in (
+        p.case.model_dump_json(),
+        repr(p.documents),
+        ",".join(photo.processed.key for photo in p.photos[:1]),
+        settings_digest,
+        url,
+        day,
+        _versions(),
+    ):
+        h.update(part.encode() + b"\0")
+    inputs = h.hexdigest()
+    return [
+        PosterJob(
+            p, settings, url, day, size, hashlib.sha256(f"{inputs}{size}".encode()).hexdigest()[:24]
+        )
+        for size in SIZES
+    ]
+
+
+def poster_html(job: PosterJob) -> str:
+    """The HTML the poster is drawn from."""
+    p = job.p
+    photo = p.photos[0].processed.large_jpeg.path if p.photos else None
+    native = p.case.name.native
+    return _template().render(
+        p=p,
+        c=p.case,
+        settings=job.settings,
+        heading=HEADINGS[p.case.status],
+        colour=COLOURS.get(p.case.status, "#111"),
+        where=p.last_known,
+        photo=photo.resolve().as_uri() if photo else None,
+        native_lang="zh-Hans" if native and _is_han(native) else "und",
+        qr=Markup(qr_svg(job.url)),
+        url=job.url,
+        day=job.day,
+        page_size=SIZES[job.size],
+    )
+
+
+def _is_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def draw(job: PosterJob, cache_dir: Path) -> tuple[Path, bool]:
+    """The poster's PDF in the cache, drawn now only if it is not there; and whether it was."""
+    target = cache_dir / job.file_name
+    if target.is_file():
+        return target, False
+    from weasyprint import HTML  # imported when a poster is drawn: it loads Pango
+
+    pdf = HTML(string=poster_html(job), base_url=str(TEMPLATES)).write_pdf()
+    write_atomic(target, pdf)
+    return target, True

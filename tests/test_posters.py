@@ -1,0 +1,136 @@
+"""Posters and share images, checked with real tools: pdftotext and pdfinfo (poppler), zbarimg
+for the QR code, Pillow for the share image; and the Open Graph tags of the built site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.build import build
+from tests.conftest import CASE, SETTINGS, Project
+
+TODAY = date(2026, 11, 30)
+POSTERS_ON = SETTINGS.replace("posters: false", "posters: true")
+HIDDEN, PARTIAL = "G97530001", "E12345678"
+WANTED = (
+    CASE.replace("TEST Person", "POSTER Person").replace("测试人", "海报人")
+    + "photos:\n  - file: front.jpg\n"
+    + f"documents:\n  - kind: national_id\n    number: {HIDDEN}\n    publish: hidden\n"
+    + f"  - kind: passport\n    number: {PARTIAL}\n    publish: partial\n"
+)
+WITHDRAWN = CASE.replace("TEST Person", "GONE Person").replace("at_large", "withdrawn")
+
+
+def tool(*command: str) -> str:
+    assert shutil.which(command[0]), f"{command[0]} is needed: make test installs it"
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = Project(tmp_path_factory.mktemp("posters") / "project")
+    project.write("cases/publication.yaml", POSTERS_ON)
+    project.case("poster-person", WANTED)
+    project.photo("poster-person", "front.jpg")
+    project.case("gone-person", WITHDRAWN)
+    result = build(project.root, project.root / ".cache", TODAY, site_url="https://example.org/w/")
+    assert (result.posters_made, result.shares_made) == (2, 2)
+    return project.root
+
+
+def test_each_poster_is_one_page_of_its_size_with_text(posters: Path) -> None:
+    for size, points in (("a4", "595.276 x 841.89"), ("letter", "612 x 792")):
+        pdf = posters / f"docs/posters/poster-person-{size}.pdf"
+        info = tool("pdfinfo", str(pdf))
+        assert re.search(r"Pages:\s+1\n", info), info
+        assert points in info, info
+        text = tool("pdftotext", str(pdf), "-")
+        for shown in ("WANTED", "POSTER Person", "海报人", "poster-person", "tips@example.org"):
+            assert shown in text, shown
+        assert HIDDEN not in text and PARTIAL not in text and PARTIAL[-4:] in text
+        fonts = tool("pdffonts", str(pdf))
+        assert "Noto-Sans-CJK-SC" in fonts and " yes yes " in fonts  # embedded, subset
+
+
+def test_the_qr_code_opens_the_case_page(posters: Path, tmp_path: Path) -> None:
+    pdf = posters / "docs/posters/poster-person-a4.pdf"
+    tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
+    decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
+    assert decoded == "https://example.org/w/cases/poster-person/"
+
+
+def test_share_images_are_1200_by_630_without_metadata(posters: Path) -> None:
+    for name in ("poster-person", "site"):
+        with Image.open(posters / f"docs/share/{name}.jpg") as image:
+            assert image.size == (1200, 630) and image.format == "JPEG"
+            assert not image.getexif() and "icc_profile" not in image.info
+            assert set(image.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density"}
+
+
+def test_nothing_for_a_withdrawn_case(posters: Path) -> None:
+    made = {p.name for p in (posters / "docs/posters").iterdir()}
+    made |= {p.name for p in (posters / "docs/share").iterdir()}
+    assert made == {
+        "poster-person-a4.pdf",
+        "poster-person-letter.pdf",
+        "poster-person.jpg",
+        "site.jpg",
+    }
+    for pdf in (posters / "docs/posters").iterdir():
+        assert "GONE" not in tool("pdftotext", str(pdf), "-")
+
+
+def test_unchanged_cases_are_not_drawn_again_and_same_bytes(posters: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (posters / "docs/posters").iterdir()}
+    again = build(posters, posters / ".cache", TODAY, site_url="https://example.org/w/")
+    assert (again.posters_made, again.shares_made) == (0, 0)
+    shutil.rmtree(posters / ".cache" / "posters")
+    redrawn = build(posters, posters / ".cache", TODAY, site_url="https://example.org/w/")
+    assert redrawn.posters_made == 2
+    assert {p.name: p.read_bytes() for p in (posters / "docs/posters").iterdir()} == before
+
+
+def test_an_edit_redraws_that_case_only(project: Project) -> None:
+    project.write("cases/publication.yaml", POSTERS_ON)
+    project.case("first-case")
+    project.case("second-case", CASE.replace("TEST Person", "SECOND Person"))
+    cache = project.root / ".cache"
+    assert build(project.root, cache, TODAY).posters_made == 4
+    project.case("second-case", CASE.replace("TEST Person", "SECOND Person") + "caution: Armed\n")
+    edited = build(project.root, cache, TODAY)
+    assert (edited.posters_made, edited.shares_made) == (2, 0)  # the image shows no caution
+
+
+def test_posters_can_be_switched_off(project: Project) -> None:
+    project.case("plain-case")
+    result = build(project.root, project.root / ".cache", TODAY)
+    assert (result.posters_made, result.shares_made) == (0, 0)
+    assert not (project.root / "docs/posters").exists() or not any(
+        (project.root / "docs/posters").iterdir()
+    )
+    page = (project.root / "docs/cases/plain-case/index.md").read_text("utf-8")
+    assert "Poster (PDF)" not in page and "share_image" not in page
+
+
+def test_case_pages_carry_open_graph_tags_with_their_image(built: Path) -> None:
+    page = (built / "cases/he-yanling/index.html").read_text("utf-8")
+    tags = dict(re.findall(r'<meta (?:property|name)="([a-z:_]+)" content="([^"]*)"', page))
+    for key in ("og:title", "og:description", "og:url", "og:locale", "og:type", "og:site_name"):
+        assert tags.get(key), key
+    assert tags["og:image"].endswith("/share/he-yanling.jpg")
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    assert tags["og:image:alt"].startswith("HE Yanling 何艳玲")
+    assert tags["twitter:card"] == "summary_large_image"
+    assert tags["og:url"].endswith("/cases/he-yanling/")
+    image = built / tags["og:image"].split("/most-wanted/", 1)[1]
+    assert image.is_file()
+    assert 'href="../../posters/he-yanling-a4.pdf"' in page
+    assert (built / "posters/he-yanling-a4.pdf").is_file()
+    home = (built / "index.html").read_text("utf-8")
+    assert 'property="og:image" content="https://example.org/most-wanted/share/site.jpg"' in home
