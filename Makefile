@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
+# jieba, imported by Material's search plugin, warns that pkg_resources is deprecated: not ours.
+export PYTHONWARNINGS := ignore:pkg_resources is deprecated:UserWarning
 # Reproducible output: dates in the site come from the last commit, not from the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH

@@ -141,7 +141,7 @@ def inspect(
         findings = review_findings(project.cases, project.settings, today or build_day())
         problems += findings.errors
     if problems or project.settings is None:
-        raise InputError(problems)
+        raise InputError(problems, findings.warnings)
     checking = watch.lap()
     wall, cpu = (Timings(loading[i] + checking[i], surveying[i]) for i in (0, 1))
     return Checked(project, project.settings, photos, wall, cpu, findings)

@@ -36,7 +36,7 @@ DESCRIBED = CASE + (
 @pytest.mark.parametrize(
     ("line", "field", "message"),
     [
-        ("  height: 400", "description.height", "'400' is not a height in cm value from 50 to 250"),
+        ("  height: 400", "description.height", "'400' is outside 50 to 250 cm"),
         ("  height: 180-170", "description.height", "the smaller number first"),
         ("  weight: 7.5", "description.weight", "expected text matching"),
         ("  eyes: violet", "description.eyes", "expected one of amber, black, blue"),

@@ -187,3 +187,15 @@ def test_a_review_date_in_the_future_is_refused(project: Project) -> None:
         "reviewed",
         "2031-01-01 is in the future",
     )
+
+
+def test_warnings_are_shown_with_errors_too(project: Project) -> None:
+    project.write("cases/publication.yaml", SETTINGS + EVERY)
+    reviewed(project, "due-soon", "2025-12-20")
+    project.case("broken", CASE.replace("nationality: [CN]", "nationality: [XX]"))
+    with pytest.raises(InputError) as caught:
+        inspect(project.root, TODAY)
+    report = caught.value.report().splitlines()
+    assert report[0].startswith("cases/broken/case.yaml:6: nationality[0]:")
+    assert report[1].startswith("warning: cases/due-soon/case.yaml:13: reviewed: review due")
+    assert report[2] == "1 error in 1 file; nothing was written."

@@ -6,6 +6,7 @@ expected. Bugs in the generator are never turned into problems: they keep their 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,14 +33,15 @@ class Problem:
 class InputError(Exception):
     """Raised once, after every problem of a run has been collected."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: Sequence[Problem] = ()) -> None:
         self.problems = sorted(set(problems))
+        self.warnings = sorted(set(warnings))  # shown too, so that a fix reveals no surprise
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         files = len({p.file for p in self.problems})
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in self.problems] + [f"warning: {p}" for p in self.warnings]
         noun = "error" if count == 1 else "errors"
         lines.append(
             f"{count} {noun} in {files} file{'s' if files != 1 else ''}; nothing was written."

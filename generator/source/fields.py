@@ -100,7 +100,7 @@ PLACEHOLDERS = frozenset(
         "State, province or city",
         "One line of text",
         "What the person is suspected of, in a few sentences.",
-        "Press release",
+        "Title of the source",
         "https://example.org/source",
         "https://example.org/press",
     }
@@ -331,8 +331,8 @@ def _measure(limits: tuple[int, int], unit: str) -> Any:
         low, high = measure_bounds(value)
         if not (limits[0] <= low <= high <= limits[1]):
             raise ValueError(
-                f"{value!r} is not a {unit} value from {limits[0]} to {limits[1]}, "
-                "or a range such as 170-180 with the smaller number first"
+                f"{value!r} is outside {limits[0]} to {limits[1]} {unit}: give one value, or a "
+                "range such as 170-180 with the smaller number first"
             )
         return value
 
@@ -346,7 +346,7 @@ Height = Annotated[
         description="Height in centimetres: 175, or a range such as 170-180",
         examples=["175", "170-180"],
     ),
-    _measure(HEIGHT_CM, "height in cm"),
+    _measure(HEIGHT_CM, "cm"),
 ]
 Weight = Annotated[
     str,
@@ -355,7 +355,7 @@ Weight = Annotated[
         description="Weight in kilograms: 70, or a range such as 65-75",
         examples=["70", "65-75"],
     ),
-    _measure(WEIGHT_KG, "weight in kg"),
+    _measure(WEIGHT_KG, "kg"),
 ]
 
 
