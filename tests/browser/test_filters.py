@@ -126,6 +126,9 @@ def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: W
     page.goto("./")
     figure = page.locator("#figure-at-large")
     value = int(figure.locator(".mw-figure__value").inner_text())
+    # Material's bundle sets up instant navigation when it starts: wait for it on a slow machine.
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => typeof window.location$ !== 'undefined'")
     page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
     figure.click()
     page.wait_for_url("**/cases/?status=at_large*")
