@@ -148,7 +148,7 @@ def test_clicking_a_result_opens_the_case(search_page: Watched, query: str, expe
     assert ranked_cases(search_page, query)[0] == expected
     search_page.page.locator(RESULTS).first.click()
     search_page.page.wait_for_url(re.compile(rf"/cases/{expected}/"))
-    heading = search_page.page.locator("article .mw-entry h1").first.inner_text()
+    heading = search_page.page.locator("article h1[data-pagefind-body]").first.inner_text()
     assert heading.split()[0].isupper()
 
 
