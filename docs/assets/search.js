@@ -25,12 +25,14 @@
   var SHOWN = 10;
 
   var box = document.querySelector(".mw-search");
-  if (!box) {
+  // Material's instant navigation may run this script again on a later page: set up once.
+  if (!box || box.hasAttribute("data-ready")) {
     return;
   }
-  // The header is the first page's: resolve its relative addresses once, before any navigation.
-  var bundle = new URL(box.getAttribute("data-bundle"), location.href).href;
-  var root = new URL(box.getAttribute("data-root"), location.href).href;
+  box.setAttribute("data-ready", "true");
+  // Addresses from this script's own (assets/search.js), right on any page it runs on.
+  var root = new URL("../", document.currentScript.src).href;
+  var bundle = root + "pagefind/";
   var input = box.querySelector(".mw-search__input");
   var opener = box.querySelector(".mw-search__open");
   var panel = box.querySelector(".mw-search__results");
