@@ -165,7 +165,7 @@ class SiteFigures:
     total: int  # bytes of every file
     pages: int  # bytes of every HTML file
     case_pages: tuple[int, ...]  # bytes of each case page
-    search_index: int
+    search_index: int  # bytes of Pagefind's index: fragments, word and filter chunks, metadata
 
 
 def site_figures(site: Path) -> SiteFigures:
@@ -179,8 +179,13 @@ def site_figures(site: Path) -> SiteFigures:
     case_pages = tuple(
         sorted(p.stat().st_size for p in cases.glob("*/index.html")) if cases.is_dir() else ()
     )
-    index = site / "search" / "search_index.json"
-    return SiteFigures(total, pages, case_pages, index.stat().st_size if index.is_file() else 0)
+    bundle = site / "pagefind"
+    index = sum(
+        p.stat().st_size
+        for p in bundle.rglob("*")
+        if p.is_file() and (p.suffix.startswith(".pf_") or p.suffix == ".pagefind")
+    )
+    return SiteFigures(total, pages, case_pages, index)
 
 
 def median(values: tuple[int, ...]) -> float:

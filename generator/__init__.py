@@ -4,7 +4,7 @@ The generator is a pipeline and its packages are the stages. From the top down:
 
 - `__main__`, then `cli` and `mkdocs_hook`: the commands (`python -m generator`, the hook);
 - `editors`: the editors' tools around a build (a new case, a review, the live preview);
-- `build`: check everything, then write docs/;
+- `build`: check everything, then write docs/; `searchindex`: Pagefind over the built site;
 - `pieces`: what each case adds to the outputs, remembered between builds;
 - `pages` (the site's Markdown pages), `opendata` (the data files) and `posters` (PDF posters
   and share images), side by side;
@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli", "mkdocs_hook"),
     ("editors",),
-    ("build",),
+    ("build", "searchindex"),
     ("pieces",),
     ("pages", "opendata", "posters"),
     ("public",),

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.source.loader import load_project
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = """\
@@ -111,3 +113,32 @@ def built(sample_copy: Path) -> Path:
     result = mkdocs_build(sample_copy)
     assert result.returncode == 0, result.stderr
     return sample_copy / "site"
+
+
+@pytest.fixture(scope="session")
+def sample() -> dict[str, list[str]]:
+    """What the sample data says must and must not be published, read from the YAML."""
+    project = load_project(ROOT)
+    assert not project.problems
+    published = [c for c in project.cases if c.case.status != "withdrawn"]
+    withdrawn = [c for c in project.cases if c.case.status == "withdrawn"]
+    default = project.settings.default_publish if project.settings else "partial"
+    policy = {d.number: d.publish or default for c in published for d in c.case.documents}
+    return {
+        "published": [c.id for c in published],
+        "withdrawn_ids": [c.id for c in withdrawn],
+        "withdrawn_strings": [
+            s
+            for c in withdrawn
+            for s in (
+                c.case.name.latin,
+                c.case.name.native or "",
+                *c.case.aliases,
+                *(d.number for d in c.case.documents),
+            )
+            if s
+        ],
+        "hidden": [n for n, p in policy.items() if p == "hidden"],
+        "partial": [n for n, p in policy.items() if p == "partial"],
+        "full": [n for n, p in policy.items() if p == "full"],
+    }

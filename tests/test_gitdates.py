@@ -139,7 +139,10 @@ def test_case_pages_show_the_last_change(site_project: Project, tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     alpha = (root / "site/cases/alpha/index.html").read_text("utf-8")
     beta = (root / "site/cases/beta/index.html").read_text("utf-8")
-    assert '<dt>Last changed</dt><dd class="mw-changed"><time datetime="2020-01-01">' in alpha
+    assert (
+        '<dt data-pagefind-ignore="all">Last changed</dt><dd class="mw-changed" '
+        'data-pagefind-ignore="all"><time datetime="2020-01-01">'
+    ) in alpha
     assert '<time datetime="2021-06-15">15 June 2021</time>' in beta
 
     clone = tmp_path / "shallow"

@@ -156,6 +156,9 @@ def test_site_changes_only_on_the_edited_page(site_project: Project) -> None:
     second = mkdocs_build(project.root)
     assert second.returncode == 0, second.stderr
     after = state(project.root / "site")
+    # Pagefind names its files by their content: a changed entry means new file names in it.
+    index = {path for path in {*before, *after} if path.startswith("pagefind/")}
+    assert {p for p in after if p not in index} == {p for p in before if p not in index}
     differ = {path for path in before if before[path][1] != after.get(path, (0, ""))[1]}
-    assert set(after) == set(before)
-    assert differ == {"cases/case-b/index.html", "search/search_index.json"} | data("case-b")
+    assert differ - index == {"cases/case-b/index.html"} | data("case-b")
+    assert any(p.startswith("pagefind/fragment/") for p in set(after) - set(before))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from generator.source.loader import load_project
@@ -28,35 +26,6 @@ def site_files(site: Path) -> dict[str, bytes]:
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in sorted(site.rglob("*"))
         if p.is_file()
-    }
-
-
-@pytest.fixture(scope="session")
-def sample() -> dict[str, list[str]]:
-    """What the sample data says must and must not be published, read from the YAML."""
-    project = load_project(ROOT)
-    assert not project.problems
-    published = [c for c in project.cases if c.case.status != "withdrawn"]
-    withdrawn = [c for c in project.cases if c.case.status == "withdrawn"]
-    default = project.settings.default_publish if project.settings else "partial"
-    policy = {d.number: d.publish or default for c in published for d in c.case.documents}
-    return {
-        "published": [c.id for c in published],
-        "withdrawn_ids": [c.id for c in withdrawn],
-        "withdrawn_strings": [
-            s
-            for c in withdrawn
-            for s in (
-                c.case.name.latin,
-                c.case.name.native or "",
-                *c.case.aliases,
-                *(d.number for d in c.case.documents),
-            )
-            if s
-        ],
-        "hidden": [n for n, p in policy.items() if p == "hidden"],
-        "partial": [n for n, p in policy.items() if p == "partial"],
-        "full": [n for n, p in policy.items() if p == "full"],
     }
 
 
@@ -131,25 +100,6 @@ def test_hidden_numbers_are_nowhere_and_partial_ones_are_masked(
         assert f"••••{number[-4:]}" in pages, number
     for number in sample["full"]:
         assert number in pages, number
-
-
-def test_search_index_holds_names_and_published_numbers(
-    built: Path, sample: dict[str, list[str]]
-) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
-    text = json.dumps(index, ensure_ascii=False)
-    project = load_project(ROOT)
-    for loaded in project.cases:
-        if loaded.case.status == "withdrawn":
-            continue
-        assert loaded.case.name.latin in text
-        if loaded.case.name.native:
-            # jieba may insert zero-width spaces between the words of a name.
-            assert loaded.case.name.native in text.replace("\u200b", "")
-    for number in sample["full"]:
-        assert number in text
-    # Home and listing are left out of the index, so a search leads to case pages.
-    assert not any(doc["location"].startswith(("cases/#", "#")) for doc in index["docs"])
 
 
 def test_demonstration_banner_on_every_page(built: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from generator.build import check
 from generator.source.checks import normalise_number
 from generator.source.errors import InputError, Problem
 from generator.source.fields import NAME_MAX, SUMMARY_MAX, TEXT_MAX
+from tests import pagefind
 from tests.conftest import CASE, Project
 from tests.test_site import mkdocs_build
 
@@ -284,17 +284,8 @@ def field_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def search(site: Path, *queries: str) -> dict[str, list[str]]:
-    """The case ids each query finds, in Material's own search worker under Node."""
-    script = Path(__file__).parent / "lunr_search.js"
-    out = subprocess.run(
-        ["node", str(script), str(site), *queries], capture_output=True, text=True, check=True
-    ).stdout
-    found: dict[str, list[str]] = {}
-    for line in out.splitlines():
-        query, _, locations = line.partition(" => ")
-        ids = [loc.split("/")[1] for loc in locations.split(" | ") if loc.startswith("cases/")]
-        found[json.loads(query)] = ids
-    return found
+    """The case ids each query finds, in Pagefind's own search code under Node."""
+    return pagefind.ranked(site, *queries)
 
 
 def test_search_folds_unicode_forms_and_apostrophes(field_site: Path) -> None:
@@ -320,12 +311,16 @@ def test_search_finds_a_chinese_word_inside_a_compound(field_site: Path) -> None
 
 
 def test_search_entries_hold_no_hidden_spellings(field_site: Path) -> None:
-    """What a result shows under its title is the entry's text: the spellings made only to be
-    found (joined pinyin, Chinese sub-words, countries in the other language) are not in it."""
-    index = json.loads((field_site / "search/search_index.json").read_text("utf-8"))
-    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("cases/t-"))
+    """What a result shows under its title is an excerpt of the entry's text: the spellings made
+    only to be found (joined pinyin, Chinese sub-words, countries in the other language) are
+    metadata, never in it."""
+    entries = [e for e in pagefind.every_entry(field_site) if "/cases/t-" in e["url"]]
+    texts = " ".join(e["content"] for e in entries)
     for hidden in ("OBRIEN", "ōuyáng", "ouyangjianhua", "中国 China", "公款 挪用"):
         assert hidden not in texts, hidden
+    for pages in pagefind.results(field_site, "ouyangjianhua", "OBrien", "公款").values():
+        assert pages and "ouyangjianhua" not in pages[0]["excerpt"].lower()
+        assert "OBRIEN" not in pages[0]["excerpt"]
 
 
 def test_summary_cannot_break_out_of_its_section(field_site: Path) -> None:

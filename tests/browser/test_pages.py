@@ -53,7 +53,7 @@ def test_extra_search_spellings_are_not_on_the_page(watched: Watched) -> None:
     """The spellings made for search (pinyin joined, number parts) are in no visible text."""
     watched.page.goto("cases/he-yanling/")
     text = watched.page.locator("body").inner_text()
-    assert "HE Yanling" in text and "E18263350" in text
+    assert "HE Yanling" in text and "E18263350" in text  # the full number, published
     text = text.replace("E18263350", "")
     for form in ("heyanling", "263350", "Hé Yànlíng"):
         assert form not in text, form

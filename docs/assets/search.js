@@ -1,0 +1,236 @@
+/*
+ * The search box in the header (generator/theme/partials/mw-search.html), over the Pagefind
+ * index that the build writes into site/pagefind/ after MkDocs (generator/searchindex.py).
+ *
+ * pagefind.js is loaded on first use and fetches only the pieces of the index a query needs.
+ * A result shows what the case page gave Pagefind as metadata: the name in both scripts, a
+ * thumbnail, the status and the suspected country, then an excerpt of the page's own text.
+ * The case page's other spellings (joined pinyin, a number's last digits, countries in the other
+ * language) are metadata too, `names` and `terms`: searched and weighted through
+ * ranking.metaWeights below, never shown.
+ *
+ * Keys: "/" or "s" anywhere focuses the box; ArrowDown and ArrowUp move through the results;
+ * Enter opens one; Escape closes the list. The header survives Material's instant navigation,
+ * so the box is set up once; the list closes when a result or anything outside it is clicked,
+ * and on the browser's back and forward.
+ */
+(function () {
+  "use strict";
+
+  // Pagefind's options, also read by tests/pagefind_search.mjs: keep this literal plain JSON.
+  var OPTIONS = /* options */ {
+    "excerptLength": 24,
+    "ranking": {"metaWeights": {"title": 8, "names": 8, "terms": 4}}
+  } /* end options */;
+  var SHOWN = 10;
+
+  var box = document.querySelector(".mw-search");
+  // Material's instant navigation may run this script again on a later page: set up once.
+  if (!box || box.hasAttribute("data-ready")) {
+    return;
+  }
+  box.setAttribute("data-ready", "true");
+  // Addresses from this script's own (assets/search.js), right on any page it runs on.
+  var root = new URL("../", document.currentScript.src).href;
+  var bundle = root + "pagefind/";
+  var input = box.querySelector(".mw-search__input");
+  var opener = box.querySelector(".mw-search__open");
+  var panel = box.querySelector(".mw-search__results");
+  var status = box.querySelector(".mw-search__status");
+  var list = box.querySelector(".mw-search__list");
+  var loading = null;
+  var latest = 0;
+  box.hidden = false;
+
+  function engine() {
+    if (!loading) {
+      loading = import(bundle + "pagefind.js").then(function (pagefind) {
+        var options = Object.assign({}, OPTIONS, {baseUrl: new URL(root).pathname});
+        return pagefind.options(options).then(function () {
+          return pagefind;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // Pagefind's excerpt is HTML with <mark> around the matches: keep only its text and marks.
+  function excerpt(html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    var out = element("p", "mw-search__excerpt");
+    parsed.content.childNodes.forEach(function (node) {
+      var isMark = node.nodeName === "MARK";
+      out.appendChild(isMark ? element("mark", "", node.textContent) : document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function item(data) {
+    var meta = data.meta || {};
+    var link = element("a", "mw-search__result");
+    link.href = data.url;
+    if (meta.image) {
+      var image = element("img", "mw-search__thumb");
+      image.src = new URL(meta.image, root).href;
+      image.alt = "";
+      image.width = 48;
+      image.height = 60;
+      link.appendChild(image);
+    } else {
+      link.appendChild(element("span", "mw-search__thumb mw-search__thumb--none"));
+    }
+    var text = element("span", "mw-search__text");
+    text.appendChild(element("strong", "mw-search__name", meta.title || data.url));
+    var where = meta.country ? "Believed in " + meta.country : "Whereabouts unknown";
+    text.appendChild(element("span", "mw-search__facts", (meta.status || "") + " · " + where));
+    if (data.excerpt) {
+      text.appendChild(excerpt(data.excerpt));
+    }
+    link.appendChild(text);
+    var row = element("li");
+    row.appendChild(link);
+    return row;
+  }
+
+  function show(open) {
+    panel.hidden = !open;
+    box.classList.toggle("mw-search--results", open);
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      panel.removeAttribute("data-query");
+      show(false);
+      return;
+    }
+    show(true);
+    status.textContent = "Searching…";
+    engine()
+      .then(function (pagefind) {
+        return pagefind.search(query);
+      })
+      .then(function (found) {
+        var first = found.results.slice(0, SHOWN).map(function (result) {
+          return result.data();
+        });
+        return Promise.all(first).then(function (pages) {
+          return {total: found.results.length, pages: pages};
+        });
+      })
+      .then(function (found) {
+        if (ticket !== latest) {
+          return; // a newer query has started
+        }
+        list.textContent = "";
+        found.pages.forEach(function (data) {
+          list.appendChild(item(data));
+        });
+        status.textContent = found.total === 0
+          ? "No published case matches this search."
+          : found.total + (found.total === 1 ? " case found" : " cases found") +
+            (found.total > SHOWN ? ", the first " + SHOWN + " shown." : ".");
+        panel.setAttribute("data-query", query);
+      })
+      .catch(function (error) {
+        status.textContent = "Search is not available: " + error.message;
+      });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  function close() {
+    show(false);
+    box.classList.remove("mw-search--open");
+    opener.setAttribute("aria-expanded", "false");
+  }
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+  }
+
+  input.addEventListener("input", run);
+  input.addEventListener("focus", function () {
+    engine(); // start loading while the visitor types
+    if (input.value.trim()) {
+      show(true);
+    }
+  });
+  opener.addEventListener("click", function () {
+    var open = !box.classList.contains("mw-search--open");
+    box.classList.toggle("mw-search--open", open);
+    opener.setAttribute("aria-expanded", String(open));
+    if (open) {
+      input.focus();
+    } else {
+      close();
+    }
+  });
+  box.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) {
+        return;
+      }
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = at + step;
+      if (next < 0) {
+        input.focus();
+      } else {
+        all[Math.min(next, all.length - 1)].focus();
+      }
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      input.focus();
+    }
+  });
+  // Capture phase, before Material's own key handling (which would open its absent search).
+  window.addEventListener(
+    "keydown",
+    function (event) {
+      var key = event.key;
+      if ((key === "/" || key === "s" || key === "S") && !typing(event.target) &&
+          !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        box.classList.add("mw-search--open");
+        opener.setAttribute("aria-expanded", "true");
+        input.focus();
+        input.select();
+      }
+    },
+    true
+  );
+  document.addEventListener("click", function (event) {
+    if (!box.contains(event.target)) {
+      close();
+    }
+  });
+  list.addEventListener("click", function (event) {
+    if (event.target.closest("a")) {
+      close();
+    }
+  });
+  window.addEventListener("popstate", close);
+})();
