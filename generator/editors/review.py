@@ -28,7 +28,7 @@ from ..build import inspect
 from ..photos.photo import PhotoFile, ProcessedPhoto
 from ..public.publish import MASK, Published, photo_sources, publish
 from ..source.loader import LoadedCase, Project, load_project
-from ..source.reviews import build_day, review_findings
+from ..source.reviews import Findings, build_day, review_findings
 
 WIDER = {("hidden", "partial"), ("hidden", "full"), ("partial", "full")}
 
@@ -169,14 +169,15 @@ def _public(p: Published, loaded: LoadedCase, default_policy: str) -> PublicCase
     )
 
 
-def side(project: Project, problems: int = 0) -> Side:
-    """The public view of a loaded project."""
+def side(project: Project, problems: int = 0, findings: Findings | None = None) -> Side:
+    """The public view of a loaded project; `findings`, when the checks already made them,
+    say which cases a build would withhold or retire."""
     folders = frozenset(c.id for c in project.cases)
     withdrawn = frozenset(c.id for c in project.cases if c.case.status == "withdrawn")
     settings = project.settings
     if settings is None:
         return Side({}, withdrawn, folders, {}, problems)
-    findings = review_findings(project.cases, settings, build_day())
+    findings = findings or review_findings(project.cases, settings, build_day())
     hidden = findings.withheld | findings.retired  # not on the site, as in a build
     shown = tuple(c for c in project.cases if c.id not in hidden)
     published = publish(shown, settings, _stand_ins(shown))
@@ -192,7 +193,7 @@ def head_side(root: Path, today: date | None = None) -> Side:
     findings = checked.findings
     attention = [str(p) for p in sorted(findings.warnings)]
     attention += [f"{i}: overdue, withheld from the site" for i in sorted(findings.withheld)]
-    return replace(side(checked.project), attention=tuple(attention))
+    return replace(side(checked.project, findings=findings), attention=tuple(attention))
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:

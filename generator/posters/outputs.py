@@ -77,7 +77,7 @@ class Job(Protocol):
 
 
 def _run(
-    work: Callable[[Any, Path], tuple[Path, bool]],
+    work: Callable[[Any, Path], None],
     jobs: Mapping[str, Job],
     cache_dir: Path,
     workers: int | None,

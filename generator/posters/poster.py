@@ -28,6 +28,7 @@ from markupsafe import Markup
 from ..files import write_atomic
 from ..public.names import appearance, country_name, human_date
 from ..public.publish import Published
+from ..public.searchterms import is_han
 from ..source.model import Amount, Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -128,16 +129,12 @@ def poster_html(job: PosterJob) -> str:
         colour=COLOURS.get(p.case.status, "#111"),
         where=p.last_known,
         photo=photo.resolve().as_uri() if photo else None,
-        native_lang="zh-Hans" if native and _is_han(native) else "und",
+        native_lang="zh-Hans" if native and is_han(native) else "und",
         qr=Markup(qr_svg(job.url)),
         url=job.url,
         day=job.day,
         page_size=SIZES[job.size],
     )
-
-
-def _is_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 @cache
@@ -148,14 +145,10 @@ def _font_config() -> Any:
     return FontConfiguration()
 
 
-def draw(job: PosterJob, cache_dir: Path) -> tuple[Path, bool]:
-    """The poster's PDF in the cache, drawn now only if it is not there; and whether it was."""
-    target = cache_dir / job.file_name
-    if target.is_file():
-        return target, False
+def draw(job: PosterJob, cache_dir: Path) -> None:
+    """Draw the poster's PDF into the cache, as `cache_dir / job.file_name`."""
     from weasyprint import HTML  # imported when a poster is drawn: it loads Pango
 
     html = HTML(string=poster_html(job), base_url=str(TEMPLATES))
     pdf = html.write_pdf(font_config=_font_config())
-    write_atomic(target, pdf)
-    return target, True
+    write_atomic(cache_dir / job.file_name, pdf)

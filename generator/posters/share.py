@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -53,7 +52,9 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(BOLD if bold else FONT), size, index=SIMPLIFIED_CHINESE)
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: int, bold: bool) -> Any:
+def _fit(
+    draw: ImageDraw.ImageDraw, text: str, size: int, width: int, bold: bool
+) -> ImageFont.FreeTypeFont:
     """The largest font up to `size` in which `text` fits `width` pixels."""
     while size > 18 and draw.textlength(text, font=_font(size, bold)) > width:
         size -= 2
@@ -77,11 +78,11 @@ def render(job: ShareJob) -> bytes:
     if latin:
         font = _fit(draw, latin, 64, width, True)
         draw.text((left, y), latin, font=font, fill=INK)
-        y += font.size + 24
+        y += int(font.size) + 24
     if native:
         font = _fit(draw, native, 60, width, False)
         draw.text((left, y), native, font=font, fill=INK)
-        y += font.size + 36
+        y += int(font.size) + 36
     if status:
         draw.text((left, y), status, font=_fit(draw, status, 44, width, True), fill=ACCENT)
     draw.text((left, HEIGHT - 90), title, font=_fit(draw, title, 30, width, False), fill=MUTED)
@@ -90,10 +91,6 @@ def render(job: ShareJob) -> bytes:
     return out.getvalue()
 
 
-def make(job: ShareJob, cache_dir: Path) -> tuple[Path, bool]:
-    """The share image in the cache, made now only if it is not there; and whether it was."""
-    target = cache_dir / job.file_name
-    if target.is_file():
-        return target, False
-    write_atomic(target, render(job))
-    return target, True
+def make(job: ShareJob, cache_dir: Path) -> None:
+    """Draw the share image into the cache, as `cache_dir / job.file_name`."""
+    write_atomic(cache_dir / job.file_name, render(job))

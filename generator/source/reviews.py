@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from .checks import STATUS_EVENTS
 from .errors import Problem
 from .fields import date_bounds
 from .loader import LoadedCase
@@ -30,7 +31,8 @@ from .model import Case, Settings
 DUE_WITHIN = timedelta(days=30)
 STATUS_CHANGES = ("located", "arrested", "returned", "surrendered", "deceased")
 CLOSED = ("arrested", "returned", "deceased")
-CLOSING_EVENTS = ("arrested", "returned", "surrendered", "deceased")
+# The events that close a case: those that fix a status, but for withdrawal.
+CLOSING_EVENTS = frozenset(e for e, status in STATUS_EVENTS.items() if status != "withdrawn")
 
 
 def build_day() -> date:
