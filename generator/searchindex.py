@@ -11,13 +11,24 @@ cases never reach the HTML, so they never reach the index either.
 The extended binary segments Chinese text into words, but only in an index whose language is
 Chinese; the site's pages say `lang="en"`, so the language is forced: one index in which Chinese
 is segmented and nothing is stemmed (no English stemmer, which would also mangle names).
+
+Pagefind 1.5 writes its filter index in the order of a Rust hash map, which changes from run to
+run: the same site gave differently named filter files each time. `stable_filters` rewrites them
+with their values sorted, and the metadata file that names them, so that the same site gives
+the same index, byte for byte (checked by tests/test_site.py).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import cbor2
 
 BUNDLE = "pagefind"  # the index's folder inside the site
 LANGUAGE = "zh"
@@ -43,4 +54,54 @@ def index_site(site: Path) -> str:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or "Error" in done.stdout:
         raise IndexFailed((done.stdout + done.stderr).strip())
+    stable_filters(site / BUNDLE)
     return done.stdout
+
+
+# Pagefind's index files: gzip of this signature followed by one CBOR value.
+SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise IndexFailed(f"{path}: not a Pagefind index file")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _write(folder: Path, language: str, suffix: str, value: Any, digits: int) -> str:
+    """Write an index file named, as Pagefind names them, by its language and a hash of its
+    content; returns that name without the suffix (`zh_1a2b3c4`)."""
+    data = SIGNATURE + cbor2.dumps(value)
+    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return name
+
+
+def stable_filters(bundle: Path) -> None:
+    """Rewrite each language's filter files with their values in sorted order, then its
+    metadata file (which names the filter files) and pagefind-entry.json (which names the
+    metadata file). Shapes, as Pagefind 1.5 writes them: a filter file is [name, [[value,
+    [page numbers]], ...]]; the metadata file is [version, pages, index chunks, filters as
+    [[name, file], ...], sorts, metadata fields]."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text("utf-8"))
+    for language, about in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _read(meta_path)
+        if len(meta) != 6:
+            raise IndexFailed(f"{meta_path}: unexpected layout; Pagefind was updated?")
+        renamed = []
+        for name, old in meta[3]:
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read(old_path)
+            ordered = [filter_name, sorted(values, key=lambda item: item[0])]
+            old_path.unlink()
+            renamed.append([name, _write(bundle / "filter", language, ".pf_filter", ordered, 7)])
+        meta[3] = sorted(renamed)
+        meta_path.unlink()
+        about["hash"] = _write(bundle, language, ".pf_meta", meta, 10)
+        # The metadata file is pagefind.<language>_<hash>.pf_meta.
+        (bundle / f"{about['hash']}.pf_meta").rename(bundle / f"pagefind.{about['hash']}.pf_meta")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -176,7 +176,8 @@ def test_status_must_agree_with_history(
 
 
 def test_photo_missing_and_outside_folder(project: Project) -> None:
-    project.case("photos", CASE + "photos:\n  - file: nothere.jpg\n  - file: ../other/x.jpg\n")
+    photos = "photos:\n  - file: nothere.jpg\n  - file: ../other/x.jpg\n"
+    project.case("photo-checks", CASE + photos)
     found = problems(project)
     assert [(p.line, p.field) for p in found] == [(14, "photos[0].file"), (15, "photos[1].file")]
     assert "does not exist" in found[0].message

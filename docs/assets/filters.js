@@ -1,36 +1,89 @@
 /*
- * Filters for the listing of wanted persons (cases/index.md, written by the generator).
+ * Filters for the listing of wanted persons (cases/ and cases/page/<n>/, written by the
+ * generator), over the Pagefind index that the build writes into site/pagefind/.
  *
- * The page holds every card; each card carries its values as data attributes (data-status,
- * data-country, data-crimes, data-lists, data-fled). The form #mw-filters has one <select> per
- * filter, named after its URL parameter, whose data-attribute names the card attribute it reads
- * (data-multiple: the attribute holds space-separated values). The form is displayed only under
- * the mw-js class that the page's head sets (site.css): without JavaScript every card is shown.
+ * The listing's static pages hold at most 100 cards each, so the filters cannot work on the
+ * cards in the page: they ask Pagefind for the case pages that match. Every case page carries its
+ * values as Pagefind filters (data-pagefind-filter: status, country, crime, list, fled), under
+ * the same names as the form's <select>s and the URL's parameters, and a sort key in listing
+ * order (data-pagefind-sort: order). With no filter chosen the page shows its static cards and
+ * Pagefind is not loaded at all; with one or more, the matches replace the static cards and the
+ * links between the pages, BATCH at a time behind a "Show more" button, each drawn from the
+ * case page's metadata (name in both scripts, photo, status, country, crimes).
  *
- * The filter state lives in the URL query (?status=at_large&country=CA), so a filtered view can
- * be shared: it is restored on load, and kept up to date with history.replaceState. The form is
- * a GET form of the listing itself: the script filters as soon as a value changes and handles
- * its submit button ("Apply") in place; a submit it does not catch reloads the page with the
- * same query, which is restored. With
- * Material's instant navigation the page content is swapped without a reload, so the set-up runs
- * again on every page through Material's document$ observable.
+ * The counts beside each value are the cases it would show given the other filters as they
+ * are; they are Pagefind's, so they cover every case at any size. The filter state lives in the
+ * URL query (?status=at_large&country=CA) and is restored on load; the form is a GET form of the
+ * listing's first page, so a submit the script does not catch loads that page with the same
+ * query. With Material's instant navigation the page content is swapped without a reload, so
+ * the set-up runs again on every page through Material's document$ observable. The form is
+ * displayed only under the mw-js class that the page's head sets (site.css).
  */
 (function () {
   "use strict";
 
-  function values(card, select) {
-    var raw = card.getAttribute("data-" + select.getAttribute("data-attribute")) || "";
-    return select.hasAttribute("data-multiple") ? raw.split(/\s+/).filter(Boolean) : [raw];
+  var BATCH = 50;
+  // Addresses from this script's own (assets/filters.js), right on any page it runs on.
+  var root = new URL("../", document.currentScript.src).href;
+  var loading = null;
+
+  function engine() {
+    if (!loading) {
+      loading = import(root + "pagefind/pagefind.js").then(function (pagefind) {
+        return pagefind.options({baseUrl: new URL(root).pathname}).then(function () {
+          return pagefind;
+        });
+      });
+    }
+    return loading;
   }
 
-  function matches(card, select, value) {
-    return value === "" || values(card, select).indexOf(value) !== -1;
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
   }
 
-  function matchesAll(card, selects, except) {
-    return selects.every(function (select) {
-      return select === except || matches(card, select, select.value);
-    });
+  // A card like the generator's (_macros.html.j2), from a case page's Pagefind record.
+  function card(data) {
+    var meta = data.meta || {};
+    var status = (data.filters.status || [""])[0];
+    var article = element("article", "mw-card mw-card--" + status);
+    article.setAttribute("data-case", data.url.split("/").filter(Boolean).pop());
+    article.setAttribute("data-status", status);
+    var link = element("a", "mw-card__link");
+    link.href = data.url;
+    var photo = element("div", "mw-card__photo");
+    var image = element("img");
+    image.src = new URL(meta.image || "assets/placeholder.svg", root).href;
+    image.alt = meta.image ? meta.image_alt || "" : "No photograph of " + meta.latin + " is published";
+    image.width = 360;
+    image.height = 450;
+    image.loading = "lazy";
+    photo.appendChild(image);
+    link.appendChild(photo);
+    var name = element("p", "mw-card__name");
+    name.appendChild(element("strong", "", meta.latin || meta.title));
+    if (meta.native) {
+      name.appendChild(document.createTextNode(" "));
+      name.appendChild(element("span", "mw-card__native", meta.native));
+    }
+    link.appendChild(name);
+    article.appendChild(link);
+    var badge = element("p");
+    badge.appendChild(element("span", "mw-badge mw-badge--" + status, meta.status));
+    article.appendChild(badge);
+    if (status === "at_large") {
+      var where = meta.country ? "Believed in " + meta.country : "Whereabouts unknown";
+      article.appendChild(element("p", "mw-card__where", where));
+    }
+    article.appendChild(element("p", "mw-card__crimes", meta.crimes || ""));
+    return article;
   }
 
   function setUp() {
@@ -39,56 +92,142 @@
       return;
     }
     form.setAttribute("data-ready", "true");
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-attribute]"));
-    var groups = Array.prototype.slice.call(document.querySelectorAll(".mw-cards[data-group]"));
-    var cards = Array.prototype.slice.call(
-      document.querySelectorAll(".mw-cards[data-group] .mw-card")
-    );
+    var article = form.closest("article") || document.body;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var summary = document.getElementById("mw-filter-summary");
-    var empty = document.getElementById("mw-filter-empty");
+    var results = document.getElementById("mw-filter-results");
     var reset = document.getElementById("mw-filter-reset");
-    var total = cards.length;
+    var total = Number(form.getAttribute("data-total"));
+    var staticCounts = selects.map(function (select) {
+      return Array.prototype.map.call(select.options, function (option) {
+        return option.textContent;
+      });
+    });
+    var latest = 0;
 
-    function apply() {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var visible = matchesAll(card, selects, null);
-        card.hidden = !visible;
-        if (visible) {
-          shown += 1;
-        }
-      });
-      groups.forEach(function (group) {
-        var count = group.querySelectorAll(".mw-card:not([hidden])").length;
-        var heading = group.previousElementSibling;
-        group.hidden = count === 0;
-        if (heading && heading.classList.contains("mw-group")) {
-          heading.hidden = count === 0;
-          var label = heading.querySelector(".mw-group__count");
-          if (label) {
-            label.textContent = "(" + count + ")";
-          }
-        }
-      });
-      // Each value's count: the cards it would show, given the other filters as they are.
+    function chosen(except) {
+      var filters = {};
       selects.forEach(function (select) {
+        if (select !== except && select.value !== "") {
+          filters[select.name] = select.value;
+        }
+      });
+      return filters;
+    }
+
+    function label(option, n) {
+      option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+    }
+
+    // Each value's count: the cases it would show, given the other filters as they are.
+    function count(pagefind, select, found) {
+      var others = chosen(select);
+      var search = select.value === "" ? Promise.resolve(found)
+        : pagefind.search(null, {filters: others});
+      return search.then(function (mine) {
+        var counts = mine.filters[select.name] || {};
         Array.prototype.forEach.call(select.options, function (option) {
-          var n = cards.filter(function (card) {
-            return matchesAll(card, selects, select) && matches(card, select, option.value);
-          }).length;
-          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+          label(option, option.value === "" ? mine.results.length : counts[option.value] || 0);
         });
       });
-      var active = selects.some(function (select) {
-        return select.value !== "";
-      });
-      summary.textContent = active
-        ? "Showing " + shown + " of " + total + " cases."
-        : "Showing all " + total + " cases.";
-      form.setAttribute("data-shown", String(shown));
-      if (empty) {
-        empty.hidden = shown !== 0;
+    }
+
+    function show(found, shown) {
+      var more = results.querySelector(".mw-filter__more");
+      if (more) {
+        more.remove();
       }
+      var batch = found.results.slice(shown, shown + BATCH);
+      return Promise.all(batch.map(function (result) {
+        return result.data();
+      })).then(function (pages) {
+        var cards = results.querySelector(".mw-cards");
+        pages.forEach(function (data) {
+          cards.appendChild(card(data));
+        });
+        var next = shown + batch.length;
+        if (next < found.results.length) {
+          var button = element("button", "md-button mw-filter__more",
+            "Show more (" + (found.results.length - next) + " left)");
+          button.type = "button";
+          button.addEventListener("click", function () {
+            show(found, next).then(function () {
+              var first = results.querySelectorAll(".mw-card")[next];
+              if (first) {
+                first.querySelector("a").focus();
+              }
+            });
+          });
+          results.appendChild(button);
+        }
+        results.setAttribute("data-shown", String(next));
+      });
+    }
+
+    function apply() {
+      var filters = chosen(null);
+      var active = Object.keys(filters).length > 0;
+      var ticket = ++latest;
+      if (!active) {
+        form.removeAttribute("aria-busy");
+        article.classList.remove("mw-filtering");
+        results.hidden = true;
+        results.textContent = "";
+        selects.forEach(function (select, i) {
+          Array.prototype.forEach.call(select.options, function (option, j) {
+            option.textContent = staticCounts[i][j];
+          });
+        });
+        summary.textContent = "Showing all " + total + " cases.";
+        form.setAttribute("data-shown", String(total));
+        return Promise.resolve();
+      }
+      form.setAttribute("aria-busy", "true");
+      return engine().then(function (pagefind) {
+        return pagefind.search(null, {filters: filters, sort: {order: "asc"}}).then(function (found) {
+          if (ticket !== latest) {
+            return null;
+          }
+          return Promise.all(selects.map(function (select) {
+            return count(pagefind, select, found);
+          })).then(function () {
+            return found;
+          });
+        });
+      }).then(function (found) {
+        if (!found || ticket !== latest) {
+          return null;
+        }
+        article.classList.add("mw-filtering");
+        results.textContent = "";
+        results.hidden = false;
+        var n = found.results.length;
+        if (n === 0) {
+          var empty = element("p", "mw-filter__empty", "No published case matches these filters. ");
+          var all = element("a", "", "Show every case");
+          all.href = form.getAttribute("action");
+          all.addEventListener("click", function (event) {
+            event.preventDefault();
+            clear();
+          });
+          empty.appendChild(all);
+          empty.appendChild(document.createTextNode("."));
+          results.appendChild(empty);
+        } else {
+          results.appendChild(element("div", "mw-cards"));
+        }
+        summary.textContent = "Showing " + n + " of " + total + " cases.";
+        form.setAttribute("data-shown", String(n));
+        return show(found, 0);
+      }).catch(function (error) {
+        summary.textContent = "The filters could not load the index of cases; every case is " +
+          "listed on these pages.";
+        throw error;
+      }).finally(function () {
+        if (ticket === latest) {
+          form.removeAttribute("aria-busy");
+        }
+      });
     }
 
     function query() {
@@ -117,6 +256,14 @@
       });
     }
 
+    function clear() {
+      selects.forEach(function (select) {
+        select.value = "";
+      });
+      apply();
+      remember();
+    }
+
     selects.forEach(function (select) {
       select.addEventListener("change", function () {
         apply();
@@ -129,13 +276,7 @@
       remember();
     });
     if (reset) {
-      reset.addEventListener("click", function () {
-        selects.forEach(function (select) {
-          select.value = "";
-        });
-        apply();
-        remember();
-      });
+      reset.addEventListener("click", clear);
     }
     restore();
     apply();

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..source.fields import CASE_ID, CASE_ID_RULE
+from ..source.fields import CASE_ID, CASE_ID_RULE, RESERVED_CASE_IDS
 from ..source.loader import CASE_FILE
 from ..source.yamlsrc import YamlProblem, parse
 
@@ -133,6 +133,8 @@ def create(root: Path, name: str, case_id: str | None = None) -> NewCase:
         case_id = derive_id(name)
     elif not CASE_ID.match(case_id):
         raise ScaffoldError(f"{case_id!r} is not a valid case id: use {CASE_ID_RULE}")
+    if case_id in RESERVED_CASE_IDS:
+        raise ScaffoldError(f"{case_id!r} is reserved for the listing's own pages: choose another")
     where = used_ids(root).get(case_id)
     if where is not None:
         raise ScaffoldError(

@@ -5,6 +5,8 @@ same escaping) as every other page. Paths, all under folders the generator owns:
 
 - countries/ (index, in the navigation) and countries/<code>/ per suspected country;
 - lists/ (index) and lists/<id>/ per named list declared in the publication settings;
+- these and the whereabouts pages in static pages of at most 100 cards (`pagination.py`):
+  countries/<code>/page/2/ and so on;
 - returned/: every returned case, with when, from where and how;
 - whereabouts/known/ and whereabouts/unknown/: those at large, by whether they are located;
 - statistics/: charts drawn at build time (see `charts.py` and `statistics.py`);
@@ -16,21 +18,16 @@ from __future__ import annotations
 from collections import Counter
 
 from ..public.facets import by_country, by_list, returns, sort_key
-from ..public.names import METHOD_LABELS, STATUS_LABELS, STATUS_ORDER, country_slug
+from ..public.names import METHOD_LABELS, STATUS_LABELS, country_slug
 from ..public.publish import Published
 from ..source.model import Settings
 from .charts import chart_html, number
-from .render import Cards, environment, figures
+from .pagination import paginate
+from .render import Cards, by_status, environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
 
 # Top-level folders under docs/ that only this module writes into.
 FOLDERS = ("corrections", "countries", "lists", "returned", "statistics", "whereabouts")
-
-
-def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
-    """The cases of each status that has any, in listing order."""
-    groups = {s: tuple(p for p in cases if p.case.status == s) for s in STATUS_ORDER}
-    return {s: members for s, members in groups.items() if members}
 
 
 def discovery_pages(
@@ -49,6 +46,7 @@ def discovery_pages(
         "card": cards or Cards(),
     }
     pages: dict[str, str] = {}
+    per_page = settings.cards_per_page
 
     countries = by_country(ordered)
     pages["countries/index.md"] = env.get_template("countries.md.j2").render(
@@ -60,9 +58,10 @@ def discovery_pages(
     )
     country_template = env.get_template("country.md.j2")
     for code, members in countries.items():
-        pages[f"countries/{country_slug(code)}/index.md"] = country_template.render(
-            **common, root="../../", code=code, cases=members
-        )
+        for page in paginate(members, f"countries/{country_slug(code)}/", "../../", per_page):
+            pages[page.path] = country_template.render(
+                **common, root=page.root, code=code, cases=members, page=page
+            )
 
     named = by_list(ordered, settings)
     pages["lists/index.md"] = env.get_template("lists.md.j2").render(
@@ -70,9 +69,11 @@ def discovery_pages(
     )
     list_template = env.get_template("named_list.md.j2")
     for named_list in settings.lists:
-        pages[f"lists/{named_list.id}/index.md"] = list_template.render(
-            **common, root="../../", named_list=named_list, cases=named[named_list.id]
-        )
+        members = named[named_list.id]
+        for page in paginate(members, f"lists/{named_list.id}/", "../../", per_page):
+            pages[page.path] = list_template.render(
+                **common, root=page.root, named_list=named_list, cases=members, page=page
+            )
 
     found = returns(ordered)
     from_counts = Counter(r.country for r in found if r.country)
@@ -88,20 +89,22 @@ def discovery_pages(
 
     at_large = tuple(p for p in ordered if p.case.status == "at_large")
     where = env.get_template("whereabouts.md.j2")
-    pages["whereabouts/known/index.md"] = where.render(
-        **common,
-        root="../../",
-        known=True,
-        cases=tuple(p for p in at_large if p.case.location),
-        countries=by_country(at_large),
-    )
-    pages["whereabouts/unknown/index.md"] = where.render(
-        **common,
-        root="../../",
-        known=False,
-        cases=tuple(p for p in at_large if not p.case.location),
-        countries={},
-    )
+    located = by_country(at_large)
+    for known, members in (
+        (True, tuple(p for group in located.values() for p in group)),
+        (False, tuple(p for p in at_large if not p.case.location)),
+    ):
+        base = f"whereabouts/{'known' if known else 'unknown'}/"
+        for page in paginate(members, base, "../../", per_page):
+            pages[page.path] = where.render(
+                **common,
+                root=page.root,
+                known=known,
+                cases=members,
+                page=page,
+                countries=by_country(page.items) if known else {},
+                totals={code: len(group) for code, group in located.items()},
+            )
 
     drawn = [(chart, chart_html(chart)) for chart in charts(ordered, "../", retired)]
     pages["statistics/index.md"] = env.get_template("statistics.md.j2").render(

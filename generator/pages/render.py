@@ -20,7 +20,15 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..public.facets import card_data, crime_key, facets, return_method, sort_key
+from ..public.facets import (
+    card_data,
+    crime_key,
+    facets,
+    filter_values,
+    listing_order,
+    return_method,
+    sort_key,
+)
 from ..public.names import (
     METHOD_LABELS,
     STATUS_LABELS,
@@ -38,6 +46,7 @@ from ..source.gitdates import CaseDates
 from ..source.model import Amount, Settings
 from ..source.summary import summary_html
 from ..source.text import esc
+from .pagination import paginate
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -122,6 +131,8 @@ def environment() -> jinja2.Environment:
         country_slug=country_slug,
         crime_key=crime_key,
         card_data=card_data,
+        filter_values=filter_values,
+        listing_order=listing_order,
         method=lambda event: METHOD_LABELS.get(return_method(event) or "", ""),
         date=human_date,
         money=money,
@@ -170,13 +181,28 @@ def render_pages(
             figures=figures(ordered, retired),
             priority=tuple(p for p in groups["at_large"] if "priority" in p.case.lists),
         ),
-        "cases/index.md": env.get_template("cases.md.j2").render(
+        **listing_pages(ordered, settings, common),
+    }
+
+
+def listing_pages(
+    ordered: tuple[Published, ...], settings: Settings, common: dict[str, Any]
+) -> dict[str, str]:
+    """The listing: cases/ and cases/page/<n>/, at most `PER_PAGE` cards each, in listing
+    order, all sharing the filter form and its counts over every case."""
+    template = environment().get_template("cases.md.j2")
+    totals = Counter(p.case.status for p in ordered)
+    shared = facets(ordered, settings)
+    return {
+        page.path: template.render(
             **common,
-            root="../",
-            groups=groups,
+            root=page.root,
+            page=page,
+            totals=totals,
             count=len(ordered),
-            facets=facets(ordered, settings),
-        ),
+            facets=shared,
+        )
+        for page in paginate(ordered, "cases/", "../", settings.cards_per_page)
     }
 
 
@@ -197,10 +223,17 @@ def case_page(p: Published, settings: Settings, changed: CaseDates | None) -> st
     )
 
 
+def by_status(cases: tuple[Published, ...]) -> dict[str, tuple[Published, ...]]:
+    """The cases of each status that has any, in listing order."""
+    groups = {s: tuple(p for p in cases if p.case.status == s) for s in STATUS_ORDER}
+    return {s: members for s, members in groups.items() if members}
+
+
 def _common(settings: Settings, cards: Cards | None) -> dict[str, Any]:
     """What every page template may use."""
     return {
         "settings": settings,
+        "by_status": by_status,
         "status_labels": STATUS_LABELS,
         "lists": {named.id: named for named in settings.lists},
         "card": cards,

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..source.fields import date_bounds
 from ..source.model import Event, Settings
 from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name
@@ -80,6 +82,34 @@ def card_data(p: Published) -> tuple[tuple[str, str], ...]:
         ("lists", " ".join(p.case.lists)),
         ("fled", str(p.fled_year)),
     )
+
+
+# Pagefind reads its filter and sort attributes as written, without decoding character
+# references, so these values go into the page unescaped: by construction they hold letters,
+# digits, hyphens and underscores only (codes, ids, years and crime keys), nothing HTML or
+# Markdown would read.
+SAFE_VALUE = re.compile(r"[\w-]+")
+
+
+def filter_values(p: Published) -> tuple[Markup, ...]:
+    """A case page's Pagefind filters, one `data-pagefind-filter` attribute each (Pagefind reads
+    one `key:value` per attribute), under the same names and values as the listing's URL
+    parameters and options: `status:at_large`, `country:TH`, `crime:bribery`, …"""
+    pairs = [("status", p.case.status), ("country", suspected_country(p))]
+    pairs += [("crime", key) for key in crime_keys(p)]
+    pairs += [("list", list_id) for list_id in p.case.lists]
+    pairs.append(("fled", str(p.fled_year)))
+    for _, value in pairs:
+        if not SAFE_VALUE.fullmatch(value):
+            raise ValueError(f"{p.id}: filter value {value!r} is not letters, digits and hyphens")
+    return tuple(Markup(f"{key}:{value}") for key, value in pairs)
+
+
+def listing_order(p: Published) -> Markup:
+    """A case page's place in the listing's order as a string that sorts the same way (Pagefind
+    sorts `data-pagefind-sort` values as text unless all are numbers): status rank, then id."""
+    rank, case_id = sort_key(p)
+    return Markup(f"{rank}-{case_id}")
 
 
 def facets(cases: tuple[Published, ...], settings: Settings) -> tuple[Facet, ...]:

@@ -28,6 +28,9 @@ CASE_ID_RULE = (
     "3 to 64 characters of lowercase a-z, 0-9 and hyphens, "
     "starting and ending with a letter or digit"
 )
+# Folders under cases/ in the built site that belong to the listing, not to a case: its later
+# pages (cases/page/2/) and the processed photos (cases/photos/).
+RESERVED_CASE_IDS = ("page", "photos")
 
 # Codes that Babel knows as territories but that are not ISO 3166-1 alpha-2 countries.
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .characters import nfc
 from .errors import Problem, display_path, field_path
-from .fields import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP
+from .fields import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP, RESERVED_CASE_IDS
 from .model import Case, Settings
 from .yamlsrc import Document, YamlProblem, parse
 
@@ -121,6 +121,10 @@ def load_project(root: Path) -> Project:
             continue
         if not CASE_ID.match(entry.name):
             msg = f"folder name {entry.name!r} is not a valid case id: use {CASE_ID_RULE}"
+            problems.append(Problem(shown, 0, "", msg))
+            continue
+        if entry.name in RESERVED_CASE_IDS:
+            msg = f"folder name {entry.name!r} is reserved for the listing's own pages: rename it"
             problems.append(Problem(shown, 0, "", msg))
             continue
         case_path = entry / CASE_FILE

@@ -287,6 +287,13 @@ class Settings(Strict):
     demonstration: StrictBool = Field(
         description="True while the cases are fictional: every page says so"
     )
+    cards_per_page: WholeNumber = Field(
+        100,
+        ge=10,
+        le=100,
+        description="Cards on each page of the listing, country, list and whereabouts pages "
+        "(10 to 100); later pages are at page/2/ and so on",
+    )
     posters: StrictBool = Field(
         True,
         description="Make a printable PDF poster and a share image for every published case",

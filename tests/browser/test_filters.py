@@ -3,6 +3,7 @@ by its URL, restoring it (also through Material's instant navigation), and acces
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -10,9 +11,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import ARTIFACTS, Watched
+from tests.browser.filtering import STATIC, api_cases, expected, settle, shown
 from tests.browser.test_pages import serious
 
-VISIBLE_CARDS = ".mw-cards[data-group] .mw-card:not([hidden])"
 DISCOVERY = {
     "statistics": "statistics/",
     "countries": "countries/",
@@ -25,65 +26,95 @@ DISCOVERY = {
 }
 
 
-def visible(watched: Watched, attribute: str) -> list[str]:
-    return list(
-        watched.page.eval_on_selector_all(
-            VISIBLE_CARDS, f"cards => cards.map(c => c.getAttribute('{attribute}'))"
-        )
-    )
+@pytest.fixture(scope="module")
+def cases(site_url: str, sample_copy: Path) -> list[dict]:
+    return api_cases(sample_copy / "site-browser")
 
 
 def query(watched: Watched) -> dict[str, list[str]]:
     return parse_qs(urlsplit(watched.page.url).query)
 
 
-def test_filtering_shows_matching_cards_and_keeps_the_state_in_the_url(watched: Watched) -> None:
+def test_filtering_shows_matching_cards_and_keeps_the_state_in_the_url(
+    watched: Watched, cases: list[dict]
+) -> None:
     page = watched.page
     page.goto("cases/")
+    settle(page)
     assert page.locator("#mw-filters").is_visible()
-    total = page.locator(".mw-cards[data-group] .mw-card").count()
-    assert len(visible(watched, "data-case")) == total
+    assert shown(page) == expected(cases)
     page.select_option("#mw-filter-status", "at_large")
     page.select_option("#mw-filter-country", "CA")
-    assert sorted(visible(watched, "data-case")) == ["lin-peishan", "luo-qiwen"]
+    settle(page)
+    assert shown(page) == expected(cases, status="at_large", country="CA")
+    assert shown(page) == ["lin-peishan", "luo-qiwen"]
     assert query(watched) == {"status": ["at_large"], "country": ["CA"]}
-    assert page.locator("#mw-filter-summary").inner_text() == f"Showing 2 of {total} cases."
-    # Counts beside each value follow the other filters; empty groups disappear.
+    assert page.locator("#mw-filter-summary").inner_text() == f"Showing 2 of {len(cases)} cases."
+    # Counts beside each value follow the other filters; the static cards and pages step aside.
+    arrested_in_canada = len(expected(cases, status="arrested", country="CA"))
     assert page.locator("#mw-filter-country option[value=CA]").inner_text() == "Canada (2)"
-    assert page.locator("#mw-filter-status option[value=arrested]").inner_text() == "Arrested (1)"
-    assert page.locator("h2#arrested").is_hidden()
-    assert page.locator("h2#at-large .mw-group__count").inner_text() == "(2)"
+    assert (
+        page.locator("#mw-filter-status option[value=arrested]").inner_text()
+        == f"Arrested ({arrested_in_canada})"
+    )
+    assert page.locator("h2#at-large").is_hidden()
+    # The cards drawn from the index show what the static cards show.
+    card = page.locator("#mw-filter-results .mw-card").first
+    assert card.locator(".mw-card__name").inner_text().split() == ["LIN", "Peishan", "林佩珊"]
+    assert card.locator(".mw-card__where").inner_text() == "Believed in Canada"
+    assert card.locator("img").evaluate("i => i.complete && i.naturalWidth > 0")
     page.click("#mw-filter-reset")
-    assert len(visible(watched, "data-case")) == total
+    settle(page)
+    assert shown(page) == expected(cases)
+    assert page.locator("#mw-filter-country option[value=CA]").inner_text() == "Canada (3)"
     assert urlsplit(page.url).query == ""
 
 
-def test_a_shared_url_restores_the_filter(watched: Watched) -> None:
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"crime": "bribery", "list": "priority"},
+        {"status": "returned"},
+        {"fled": "2012"},
+        {"country": "unknown", "status": "at_large"},
+        {"list": "financial", "crime": "embezzlement-of-public-funds"},
+    ],
+    ids=lambda f: "&".join(f"{k}={v}" for k, v in f.items()),
+)
+def test_a_shared_url_restores_the_filter(
+    watched: Watched, cases: list[dict], filters: dict[str, str]
+) -> None:
     page = watched.page
-    page.goto("cases/?crime=bribery&list=priority")
-    assert page.locator("#mw-filter-crime").input_value() == "bribery"
-    assert page.locator("#mw-filter-list").input_value() == "priority"
-    crimes = visible(watched, "data-crimes")
-    lists = visible(watched, "data-lists")
-    assert crimes and all("bribery" in c.split() for c in crimes)
-    assert all("priority" in v.split() for v in lists)
-    expected = page.eval_on_selector_all(
-        ".mw-cards[data-group] .mw-card",
-        """cards => cards.filter(c => c.dataset.crimes.split(' ').includes('bribery')
-                              && c.dataset.lists.split(' ').includes('priority')).length""",
-    )
-    assert len(crimes) == expected
+    page.goto("cases/?" + "&".join(f"{k}={v}" for k, v in filters.items()))
+    settle(page)
+    for key, value in filters.items():
+        assert page.locator(f"#mw-filter-{key}").input_value() == value
+    assert shown(page) == expected(cases, **filters) != []
 
 
-def test_unknown_values_in_the_url_show_everything(watched: Watched) -> None:
+def test_a_filter_that_matches_nothing_says_so(watched: Watched, cases: list[dict]) -> None:
+    page = watched.page
+    assert expected(cases, status="deceased", country="CA") == []
+    page.goto("cases/?status=deceased&country=CA")
+    settle(page)
+    assert shown(page) == []
+    assert page.locator(".mw-filter__empty").inner_text().startswith("No published case matches")
+    page.click(".mw-filter__empty a")
+    settle(page)
+    assert shown(page) == expected(cases)
+
+
+def test_unknown_values_in_the_url_show_everything(watched: Watched, cases: list[dict]) -> None:
     page = watched.page
     page.goto("cases/?status=nonsense&fled=1066")
+    settle(page)
     assert page.locator("#mw-filter-status").input_value() == ""
-    total = page.locator(".mw-cards[data-group] .mw-card").count()
-    assert len(visible(watched, "data-case")) == total
+    assert shown(page) == expected(cases)
 
 
-def test_the_form_has_a_submit_button_and_submits_as_a_get_form(watched: Watched) -> None:
+def test_the_form_has_a_submit_button_and_submits_as_a_get_form(
+    watched: Watched, cases: list[dict]
+) -> None:
     """html-validate's wcag/h32: a form needs a submit control. "Apply" filters in place; a
     submit the script does not catch (form.submit() skips its handler) loads the listing with
     the filters as its query, which the script restores."""
@@ -95,33 +126,37 @@ def test_the_form_has_a_submit_button_and_submits_as_a_get_form(watched: Watched
     page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
     page.select_option("#mw-filter-status", "arrested")
     page.locator("#mw-filters button[type=submit]").click()
+    settle(page)
     assert page.evaluate("() => window.mwSamePage === true")
-    arrested = sorted(visible(watched, "data-case"))
-    assert len(arrested) == 2 and set(visible(watched, "data-status")) == {"arrested"}
+    arrested = expected(cases, status="arrested")
+    assert shown(page) == arrested and len(arrested) == 2
 
     with page.expect_navigation():
         page.evaluate("() => document.getElementById('mw-filters').submit()")
-    page.wait_for_function("() => document.getElementById('mw-filters')?.dataset.shown")
+    settle(page)
     assert page.evaluate("() => window.mwSamePage === undefined"), "expected a page load"
-    assert sorted(visible(watched, "data-case")) == arrested
+    assert shown(page) == arrested
     assert query(watched) == {"status": ["arrested"]}  # the empty filters are dropped
 
 
-def test_without_javascript_every_card_shows_and_the_form_does_not(
-    browser: Browser, site_url: str
+def test_without_javascript_the_listing_is_static_and_the_form_hidden(
+    browser: Browser, site_url: str, cases: list[dict]
 ) -> None:
     context = browser.new_context(java_script_enabled=False, base_url=site_url)
     try:
         page = context.new_page()
         page.goto("cases/?status=arrested")
         assert page.locator("#mw-filters").is_hidden()
-        cards = page.locator(".mw-cards[data-group] .mw-card")
-        assert cards.count() > 2 and all(card.is_visible() for card in cards.all())
+        cards = page.locator(STATIC)
+        assert cards.count() == len(cases) and all(card.is_visible() for card in cards.all())
+        assert page.locator(".mw-pager").count() == 0  # the sample fits on one page
     finally:
         context.close()
 
 
-def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: Watched) -> None:
+def test_home_figure_opens_the_filtered_listing_by_instant_navigation(
+    watched: Watched, cases: list[dict]
+) -> None:
     page = watched.page
     page.goto("./")
     figure = page.locator("#figure-at-large")
@@ -132,10 +167,10 @@ def test_home_figure_opens_the_filtered_listing_by_instant_navigation(watched: W
     page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
     figure.click()
     page.wait_for_url("**/cases/?status=at_large*")
-    page.wait_for_function("() => document.getElementById('mw-filters')?.dataset.shown")
+    settle(page)
     assert page.evaluate("() => window.mwSamePage === true"), "expected instant navigation"
-    statuses = visible(watched, "data-status")
-    assert len(statuses) == value and set(statuses) == {"at_large"}
+    assert shown(page) == expected(cases, status="at_large")
+    assert len(shown(page)) == value
 
 
 @pytest.mark.parametrize("name", sorted(DISCOVERY))
