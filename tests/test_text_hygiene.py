@@ -242,7 +242,9 @@ def test_over_large_case_file_is_refused(project: Project) -> None:
 def test_schema_carries_the_limits() -> None:
     schema = json.loads((Path(__file__).parents[1] / "schema/case.schema.json").read_text())
     defs = schema["$defs"]
-    assert schema["properties"]["summary"]["anyOf"][0]["maxLength"] == SUMMARY_MAX
+    summary = schema["properties"]["summary"]["anyOf"][0]["oneOf"]  # text, or text by language
+    by_language = summary[1]["patternProperties"]["^[a-z]{2,3}$"]
+    assert summary[0]["maxLength"] == by_language["maxLength"] == SUMMARY_MAX
     assert schema["properties"]["crimes"]["maxItems"] == 50
     assert defs["Name"]["properties"]["latin"]["maxLength"] == NAME_MAX
     assert defs["IdentityDocument"]["properties"]["number"]["maxLength"] == 64

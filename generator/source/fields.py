@@ -12,16 +12,19 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
 )
 
 from .characters import IDENTIFIER, MULTI_LINE, SINGLE_LINE, character_problem
+from .localized import AS_TEXT, BY_LANGUAGE, Texts, pick_shape, to_texts
 
 CASE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 CASE_ID_RULE = (
@@ -389,3 +392,29 @@ Language = Annotated[
     ),
     AfterValidator(_language),
 ]
+
+
+# Prose in one or more languages (see `localized.py`): plain text in the default language, or a
+# mapping from language code to text, each text bounded and checked like the plain form. The
+# loaded value is a `Texts` either way, which is what the type checker is told.
+LOCALIZED_HELP = (
+    "Text in the site's default language, or a mapping from language code to text "
+    "({en: ..., zh: ...}) that includes the default language"
+)
+# A language code as a key of such a mapping; whether the site publishes it is checked later.
+LanguageKey = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+if TYPE_CHECKING:
+    LocalText = Texts
+    LocalLongText = Texts
+else:
+
+    def _localized(base: Any) -> Any:
+        return Annotated[
+            Annotated[base, Tag(AS_TEXT)] | Annotated[dict[LanguageKey, base], Tag(BY_LANGUAGE)],
+            Discriminator(pick_shape),
+            AfterValidator(to_texts),
+            Field(description=LOCALIZED_HELP),
+        ]
+
+    LocalText = _localized(Text)
+    LocalLongText = _localized(LongText)

@@ -10,6 +10,7 @@ import difflib
 import os
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -20,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .characters import nfc
 from .errors import Problem, display_path, field_path
 from .fields import CASE_FILE_MAX_BYTES, CASE_ID, CASE_ID_RULE, PATTERN_HELP, RESERVED_CASE_IDS
+from .localized import AS_TEXT, BY_LANGUAGE, DEFAULT_LANGUAGES
 from .model import Case, Settings
 from .yamlsrc import Document, YamlProblem, parse
 
@@ -107,6 +109,9 @@ def load_project(root: Path) -> Project:
     else:
         settings, settings_doc = load_model(settings_path, root, Settings, problems)
 
+    languages = (
+        settings.languages if settings else declared_languages(settings_doc and settings_doc.data)
+    )
     loaded: list[LoadedCase] = []
     partial: list[LoadedCase] = []
     entries = sorted(cases_dir.iterdir()) if cases_dir.is_dir() else []
@@ -131,12 +136,12 @@ def load_project(root: Path) -> Project:
         if not case_path.is_file():
             problems.append(Problem(shown, 0, "", f"the case folder has no {CASE_FILE}"))
             continue
-        case, doc = load_model(case_path, root, Case, problems)
+        case, doc = load_model(case_path, root, Case, problems, languages)
         file = display_path(case_path, root)
         if case is not None and doc is not None:
             loaded.append(LoadedCase(entry.name, entry, file, case, doc.text))
         elif doc is not None:
-            some, invalid = partial_case(doc.data)
+            some, invalid = partial_case(doc.data, languages)
             partial.append(LoadedCase(entry.name, entry, file, some, doc.text, invalid))
     return Project(root, settings, settings_doc, tuple(loaded), tuple(problems), tuple(partial))
 
@@ -148,17 +153,20 @@ def _field_adapter(name: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotated)
 
 
-def partial_case(data: dict[str, Any]) -> tuple[Case, frozenset[str]]:
+def partial_case(
+    data: dict[str, Any], languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> tuple[Case, frozenset[str]]:
     """The fields of a case that pass the format each on its own, and the names of the others.
     The fields that fail (or are missing) hold their default, or None: read only the valid
     ones (`LoadedCase.valid`)."""
+    context = {"languages": tuple(languages)}
     values: dict[str, Any] = {}
     invalid: set[str] = set()
     for name, info in Case.model_fields.items():
         key = info.alias or name
         if key in data:
             try:
-                values[name] = _field_adapter(name).validate_python(data[key])
+                values[name] = _field_adapter(name).validate_python(data[key], context=context)
                 continue
             except ValidationError:
                 invalid.add(name)
@@ -204,21 +212,37 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
 
 
 def load_model(
-    path: Path, root: Path, model: type[M], problems: list[Problem]
+    path: Path,
+    root: Path,
+    model: type[M],
+    problems: list[Problem],
+    languages: Sequence[str] | None = None,
 ) -> tuple[M | None, Document | None]:
-    """Read a YAML file and validate it against a model, recording every problem."""
+    """Read a YAML file and validate it against a model, recording every problem. Prose may be
+    written in `languages` (the site's, default first); for the settings themselves, None: the
+    languages the file declares."""
     shown = display_path(path, root)
     doc = read_document(path, shown, problems)
     if doc is None:
         return None, None
+    context = {"languages": tuple(languages or declared_languages(doc.data))}
     try:
-        return model.model_validate(doc.data), doc
+        return model.model_validate(doc.data, context=context), doc
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(error["loc"])
+            # Without the tags of the two shapes of prose (text, or text by language).
+            loc = tuple(part for part in error["loc"] if part not in (AS_TEXT, BY_LANGUAGE))
             message = explain(error, model, loc)
             problems.append(Problem(shown, doc.line_of(loc), field_path(loc), message))
         return None, doc
+
+
+def declared_languages(settings: Any) -> tuple[str, ...]:
+    """The `languages:` of a publication settings file as read, before validation."""
+    declared = settings.get("languages") if isinstance(settings, dict) else None
+    if isinstance(declared, list) and declared and all(isinstance(x, str) for x in declared):
+        return tuple(declared)
+    return DEFAULT_LANGUAGES
 
 
 def explain(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:

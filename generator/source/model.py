@@ -32,7 +32,8 @@ from .fields import (
     Height,
     Language,
     ListId,
-    LongText,
+    LocalLongText,
+    LocalText,
     NameText,
     NumberText,
     PartialDate,
@@ -67,7 +68,7 @@ class Name(Strict):
 
 class Photo(Strict):
     file: NameText = Field(description="File name inside this case folder; JPEG, PNG or WebP")
-    caption: Text | None = Field(
+    caption: LocalText | None = Field(
         None, description="Shown under the photo, such as 'Photograph taken in 2009'"
     )
 
@@ -92,7 +93,7 @@ class Amount(Strict):
 
 
 class Crime(Strict):
-    charge: Text = Field(
+    charge: LocalText = Field(
         description="The suspected offence, such as 'Embezzlement of public funds'"
     )
     amount: Amount | None = Field(None, description="Sum involved, if known")
@@ -105,14 +106,14 @@ class Fled(Strict):
 
 class Location(Strict):
     country: Country = Field(description="Country where the person is believed to be")
-    region: Text | None = Field(None, description="State, province or city")
+    region: LocalText | None = Field(None, description="State, province or city")
     as_of: PartialDate | None = Field(None, description="When this was last believed true")
 
 
 class Event(Strict):
     date: PartialDate
     event: EventKind = Field(description="What happened; surrendered counts as returned")
-    note: Text | None = None
+    note: LocalText | None = None
     source: Url | None = None
     country: Country | None = Field(
         None, description="Where it happened; for a return, the country returned from"
@@ -125,7 +126,7 @@ class Event(Strict):
 
 
 class Source(Strict):
-    title: Text
+    title: LocalText
     url: Url
     date: PartialDate | None = None
 
@@ -138,7 +139,7 @@ class Description(Strict):
     eyes: EyeColour | None = Field(None, description="Eye colour")
     hair: HairColour | None = Field(None, description="Hair colour")
     build: Build | None = None
-    marks: Text | None = Field(
+    marks: LocalText | None = Field(
         None, description="Distinguishing marks: scars, tattoos, a limp, as a line of text"
     )
     languages: Annotated[list[Language], AfterValidator(unique_items)] = Field(
@@ -150,7 +151,7 @@ class Description(Strict):
 
 class Reward(Strict):
     amount: Amount = Field(description="The sum offered")
-    text: Text = Field(
+    text: LocalText = Field(
         description="What it is offered for, such as 'for information leading to the arrest'"
     )
 
@@ -166,13 +167,15 @@ class Case(Strict):
     )
     sex: Sex
     born: PartialDate | None = Field(None, description="Date of birth, as precise as known")
-    birthplace: Text | None = None
+    birthplace: LocalText | None = None
     nationality: Annotated[list[Country], AfterValidator(unique_items)] = Field(
         min_length=1,
         max_length=MAX_ITEMS["nationality"],
         description="Nationalities, as country codes",
     )
-    position: Text | None = Field(None, description="Post held at the time of the suspected crimes")
+    position: LocalText | None = Field(
+        None, description="Post held at the time of the suspected crimes"
+    )
     photos: list[Photo] = Field(
         default_factory=list,
         max_length=MAX_ITEMS["photos"],
@@ -200,7 +203,7 @@ class Case(Strict):
     history: list[Event] = Field(
         default_factory=list, max_length=MAX_ITEMS["history"], description="Events, oldest first"
     )
-    summary: LongText | None = Field(
+    summary: LocalLongText | None = Field(
         None,
         description="Paragraphs of text with a small part of Markdown: *emphasis*, **strong**, "
         "lists, and http(s) and mailto links; anything else shows as written",
@@ -210,7 +213,7 @@ class Case(Strict):
         None, description="Height, weight, eyes, hair, build, marks and languages"
     )
     reward: Reward | None = Field(None, description="A reward offered for information")
-    caution: Text | None = Field(
+    caution: LocalText | None = Field(
         None, description="A warning shown prominently on the page, such as 'may be armed'"
     )
     reviewed: Day | None = Field(
@@ -227,7 +230,7 @@ class Case(Strict):
 
 
 class Agency(Strict):
-    name: Text
+    name: LocalText
     url: Url | None = None
 
 
@@ -235,7 +238,7 @@ class Tips(Strict):
     phone: Text | None = None
     email: Email | None = None
     form: Url | None = Field(None, description="Address of the agency's web form for clues")
-    note: Text | None = Field(None, description="A sentence shown with the channels")
+    note: LocalText | None = Field(None, description="A sentence shown with the channels")
 
 
 class Corrections(Strict):
@@ -243,8 +246,8 @@ class Corrections(Strict):
 
     email: Email | None = None
     form: Url | None = Field(None, description="Address of the agency's form for such requests")
-    address: Text | None = Field(None, description="Postal address, on one line")
-    process: LongText = Field(
+    address: LocalText | None = Field(None, description="Postal address, on one line")
+    process: LocalLongText = Field(
         description="A few sentences: who decides, how long it takes, how the person is told "
         "(paragraphs, emphasis, lists and links, as in a summary)"
     )
@@ -258,12 +261,12 @@ class Corrections(Strict):
 
 class NamedList(Strict):
     id: ListId
-    title: Text
-    description: Text | None = None
+    title: LocalText
+    description: LocalText | None = None
 
 
 class Figure(Strict):
-    label: Text
+    label: LocalText
     value: WholeNumber = Field(ge=0)
 
 
@@ -276,7 +279,14 @@ class OfficialTotals(Strict):
 class Settings(Strict):
     """The publication settings, in cases/publication.yaml."""
 
-    title: Text = Field(description="Site title")
+    title: LocalText = Field(description="Site title")
+    languages: Annotated[list[Language], AfterValidator(unique_items)] = Field(
+        ["en"],
+        min_length=1,
+        max_length=MAX_ITEMS["languages"],
+        description="The site's editions, by ISO 639 language code, the default first: it keeps "
+        "the site's addresses, every other edition lives under /<code>/",
+    )
     agency: Agency
     tips: Tips
     default_publish: Publish = Field(

@@ -194,3 +194,15 @@ def test_discovery_pages_fit_a_phone(watched_at: Watched, name: str) -> None:
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= width, f"page is {overflow}px wide at a {width}px viewport"
     watched_at.screenshot(f"{name}-{width}px")
+
+
+def test_axe_finds_no_serious_violations_on_the_filtered_listing(watched: Watched) -> None:
+    page = watched.page
+    page.goto("cases/?list=priority&status=at_large", wait_until="load")
+    settle(page)
+    assert page.locator("#mw-filter-results .mw-card").count() > 0
+    violations = Axe().run(page).response["violations"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
+    (ARTIFACTS / "axe-filtered-listing.txt").write_text("\n".join(summary) + "\n", "utf-8")
+    assert serious(violations) == []
