@@ -44,7 +44,12 @@ $(CJK_FONT):
 ## site: validate the cases, generate the pages and build site/ (the last good site stays on failure)
 site: $(BIN)/.site-deps $(CJK_FONT)
 	rm -rf .build/site
+	@# The default edition first: its hook generates every edition's pages and configuration.
 	$(BIN)/mkdocs build --quiet --strict --site-dir .build/site
+	$(BIN)/python -m generator editions | while read -r language config; do \
+		[ "$$config" = mkdocs.yml ] || \
+		$(BIN)/mkdocs build --quiet --strict -f "$$config" --site-dir ".build/site/$$language"; \
+	done
 	rm -rf .build/site.old
 	if [ -d site ]; then mv site .build/site.old; fi
 	mv .build/site site

@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cli", "mkdocs_hook"),
     ("editors",),
     ("build", "searchindex"),
-    ("pieces",),
+    ("pieces", "editionsite"),
     ("pages", "opendata", "posters"),
     ("public",),
     ("source",),

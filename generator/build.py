@@ -24,14 +24,18 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .editionsite import ASSETS, asset_copies, write_configs
 from .files import write_atomic
 from .opendata.datafiles import DataContext, data_context, data_files
 from .pages.discovery import FOLDERS, discovery_pages
-from .pages.render import Cards, render_pages
+from .pages.render import Cards, edition_environment, render_pages
 from .photos.photo import PhotoStats
 from .photos.photoset import PhotoSet, survey
 from .pieces import Memo, build_digest
 from .posters.outputs import Made, poster_outputs
+from .public.editions import Edition, editions
 from .public.publish import Published, publish
 from .source.checks import check_cases, photo_files
 from .source.errors import InputError
@@ -198,7 +202,10 @@ def _build(
     outputs = outputs_for(published, checked.settings, data, memo, retired)
     made = posters_for(published, checked.settings, data, root / ".cache", workers)
     outputs |= made.files
-    written, removed = sync(root / "docs", outputs)
+    others = editions(checked.settings)[1:]
+    outputs |= asset_copies(root / "docs", others)
+    written, removed = sync(root / "docs", outputs, edition_dirs(others))
+    write_configs(root, others)
     memo.save()
     wall, cpu = watch.lap()
     return Result(
@@ -245,22 +252,30 @@ def outputs_for(
     Each case's own share comes from `memo`, made anew only where the case changed; `retired`
     closed cases only count in the figures and charts."""
     pieces, known_cards = memo.pieces(published, settings, data)
-    cards = Cards(known_cards)  # the same cards on the listing and on every discovery page
-    pages = {
-        **render_pages(published, settings, cards, retired),
-        **discovery_pages(published, settings, cards, retired),
-    }
     outputs: dict[str, bytes | Path] = {}
-    while pages:  # encode page by page, letting each text go: at 10,000 cases, 100 MB or more
-        path, text = pages.popitem()
-        outputs[path] = text.encode("utf-8")
-    outputs |= {f"cases/{piece.id}/index.md": piece.page for piece in pieces}
+    done_cards: dict[tuple[str, str], Markup] = {}
+    for edition in editions(settings):
+        # The same cards on the listing and on every discovery page of the edition.
+        cards = Cards(known_cards, edition_environment(edition, settings), edition)
+        pages = {
+            **render_pages(published, settings, cards, retired, edition),
+            **discovery_pages(published, settings, cards, retired, edition),
+        }
+        while pages:  # encode page by page, letting each text go: at 10,000 cases, 100 MB
+            path, text = pages.popitem()
+            outputs[path] = text.encode("utf-8")
+        done_cards |= cards.done
+    outputs |= {
+        f"{prefix}cases/{piece.id}/index.md": page
+        for piece in pieces
+        for prefix, page in piece.pages
+    }
     outputs |= data_files(pieces, settings, data)
     for p in published:
         for photo in p.photos:
             for variant in photo.processed.files():
                 outputs[f"photos/{variant.name}"] = variant.path
-    memo.remember(cards.done)
+    memo.remember(done_cards)
     return outputs
 
 
@@ -281,12 +296,21 @@ def posters_for(
     return poster_outputs(published, settings, urls, days, cache_root, workers)
 
 
-def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Make docs/ hold exactly these generated files, touching only what differs."""
+def edition_dirs(others: tuple[Edition, ...]) -> tuple[str, ...]:
+    """The folders the generator owns in each non-default edition's docs/<language>/."""
+    return tuple(f"{e.prefix}{top}" for e in others for top in ("cases", ASSETS, *FOLDERS))
+
+
+def sync(
+    docs: Path, outputs: dict[str, bytes | Path], extra_dirs: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Make docs/ hold exactly these generated files, touching only what differs; the folders
+    it owns are OWNED_DIRS and `extra_dirs`."""
     written = [path for path in sorted(outputs) if _put(docs / path, outputs[path])]
     owned: set[str] = set()
     entries: dict[str, int] = {}  # each folder under the owned ones: how many entries it holds
-    for top in OWNED_DIRS:
+    owned_dirs = (*OWNED_DIRS, *extra_dirs)
+    for top in owned_dirs:
         for folder, subfolders, files in os.walk(docs / top):
             relative = Path(folder).relative_to(docs).as_posix()
             entries[relative] = len(subfolders) + len(files)
@@ -297,7 +321,7 @@ def sync(docs: Path, outputs: dict[str, bytes | Path]) -> tuple[tuple[str, ...],
         if path in owned:
             entries[path.rpartition("/")[0]] -= 1
     for folder in sorted(entries, reverse=True):  # a folder after every folder inside it
-        if entries[folder] == 0 and folder not in OWNED_DIRS:
+        if entries[folder] == 0 and folder not in owned_dirs:
             (docs / folder).rmdir()
             entries[folder.rpartition("/")[0]] -= 1
     manifest = (json.dumps(sorted(outputs), indent=0) + "\n").encode()

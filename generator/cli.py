@@ -11,7 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build, inspect
+from .build import build, check, inspect
+from .editionsite import config_name
+from .public.editions import editions
 from .source.errors import InputError
 from .source.reviews import Findings
 from .source.schema import write_schemas
@@ -43,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--format", choices=("text", "markdown"), default="text")
     review.add_argument("--output", type=Path, help="write the summary here (default: stdout)")
     commands.add_parser("schema", help="rewrite schema/*.schema.json from the case format")
+    commands.add_parser(
+        "editions",
+        help="print each edition's language and MkDocs configuration, the default first",
+    )
     return parser
 
 
@@ -73,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif args.command == "new":
             return _new(root, args.name, args.case_id)
+        elif args.command == "editions":
+            _, settings = check(root)
+            for edition in editions(settings):
+                name = "mkdocs.yml" if edition.default else config_name(edition)
+                print(edition.language, name)
         else:
             return _review(root, args.base, args.format, args.output)
     except InputError as exc:

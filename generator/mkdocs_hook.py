@@ -21,7 +21,9 @@ from mkdocs.exceptions import PluginError
 
 from generator import searchindex
 from generator.build import record
+from generator.editionsite import handwritten_pages
 from generator.editors import preview
+from generator.public.editions import editions
 from generator.source.errors import InputError
 from generator.source.loader import SETTINGS_FILE, load_model
 from generator.source.model import Settings
@@ -39,12 +41,38 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
+    """The edition this build makes (`extra.edition`, set by mkdocs.<language>.yml; the default
+    edition otherwise): its title, address and language, and its counterparts for the language
+    menu, hreflang links and the sitemap."""
     root = _root(config)
     settings, _ = load_model(root / "cases" / SETTINGS_FILE, root, Settings, [])
-    if settings is not None:  # a broken file is reported by on_pre_build, with every other problem
-        config["site_name"] = settings.title
-        config["extra"]["demonstration"] = settings.demonstration
-        config["extra"]["share_images"] = settings.posters
+    if settings is None:  # a broken file is reported by on_pre_build, with every other problem
+        return config
+    extra = config["extra"]
+    all_editions = editions(settings)
+    edition = next((e for e in all_editions if e.language == extra.get("edition")), None)
+    edition = edition or all_editions[0]
+    config["site_name"] = settings.title.text(edition.language)[0]
+    home = config.get("site_url") or ""
+    if home and not edition.default:
+        config["site_url"] = home + edition.prefix
+    extra["demonstration"] = settings.demonstration
+    extra["share_images"] = settings.posters
+    extra["home_url"] = home  # the site's root, where files shared by every edition live
+    extra["html_lang"] = edition.tag
+    extra["edition_up"] = edition.up
+    if len(all_editions) > 1:
+        docs = root / "docs"
+        extra["alternate"] = [
+            {
+                "name": e.name,
+                "lang": e.tag,
+                "prefix": e.prefix,
+                "current": e == edition,
+                "pages": sorted(handwritten_pages(docs, e)),
+            }
+            for e in all_editions
+        ]
     return config
 
 

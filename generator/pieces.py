@@ -32,6 +32,7 @@ from .opendata.feeds import Entry, case_entries
 from .opendata.ftm import case_lines
 from .opendata.tables import csv_row
 from .pages.render import case_page
+from .public.editions import editions
 from .public.publish import Published
 from .source.model import Settings
 
@@ -46,7 +47,7 @@ LIBRARIES = (
     "pydantic",
     "pypinyin",
 )
-FORMAT = 1  # of the memo file itself
+FORMAT = 2  # of the memo file itself
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Piece:
     url: str  # absolute (or relative without a site URL) address of its page
     previous_ids: tuple[str, ...]
     last_changed: str  # UTC, 2026-11-27T02:33:26Z
-    page: bytes  # docs/cases/<id>/index.md
+    pages: tuple[tuple[str, bytes], ...]  # (edition prefix, docs/[zh/]cases/<id>/index.md)
     api: bytes  # docs/api/v1/cases/<id>.json: one line of JSON and a newline
     csv: tuple[str, ...]  # its row of cases.csv
     ftm: bytes  # its lines of ftm/entities.json
@@ -72,7 +73,10 @@ def make_piece(p: Published, settings: Settings, ctx: DataContext) -> Piece:
         url=record.url,
         previous_ids=tuple(record.previous_ids),
         last_changed=record.last_changed,
-        page=case_page(p, settings, ctx.dates.get(p.id)).encode("utf-8"),
+        pages=tuple(
+            (edition.prefix, case_page(p, settings, ctx.dates.get(p.id), edition).encode("utf-8"))
+            for edition in editions(settings)
+        ),
         api=compact_json(record.model_dump(mode="json", by_alias=True)),
         csv=tuple(csv_row(record)),
         ftm="".join(f"{line}\n" for line in case_lines(record, settings)).encode("utf-8"),
@@ -120,7 +124,7 @@ def build_digest(settings: Settings, ctx: DataContext) -> str:
     return h.hexdigest()
 
 
-Cards = dict[tuple[str, str], Markup]  # a card's markup by (page depth, case id)
+Cards = dict[tuple[str, str], Markup]  # a card's markup by (edition prefix + depth, case id)
 
 
 class Memo:

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..public.editions import Edition
 from ..public.facets import by_country, by_list, returns, sort_key
 from ..public.names import METHOD_LABELS, STATUS_LABELS, country_slug
 from ..public.publish import Published
 from ..source.model import Settings
 from .charts import chart_html, number
+from .environment import ENGLISH
 from .pagination import paginate
-from .render import Cards, by_status, environment, figures
+from .render import Cards, by_status, edition_environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
 
 # Top-level folders under docs/ that only this module writes into.
@@ -35,15 +37,16 @@ def discovery_pages(
     settings: Settings,
     cards: Cards | None = None,
     retired: tuple[Published, ...] = (),
+    edition: Edition = ENGLISH,
 ) -> dict[str, str]:
     """Every discovery page, by its path under docs/; `retired` closed cases only count."""
-    env = environment()
+    env = edition_environment(edition, settings)
     ordered = tuple(sorted(cases, key=sort_key))
     common = {
         "settings": settings,
         "status_labels": STATUS_LABELS,
         "by_status": by_status,
-        "card": cards or Cards(),
+        "card": cards or Cards(env=env, edition=edition),
     }
     pages: dict[str, str] = {}
     per_page = settings.cards_per_page
@@ -119,4 +122,4 @@ def discovery_pages(
     pages["corrections/index.md"] = env.get_template("corrections.md.j2").render(
         **common, root="../"
     )
-    return pages
+    return {edition.prefix + path: text for path, text in pages.items()}

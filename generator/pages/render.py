@@ -1,68 +1,30 @@
-"""Rendering the public view into Markdown pages, with Jinja2 templates kept in templates/.
+"""Rendering the public view into Markdown pages, with Jinja2 templates kept in templates/, for
+each edition (`environment.py`: escaping, filters, the edition's words).
 
-Every `{{ value }}` in a template passes through `text.esc` unless it is already `Markup`, so an
-editor's text can never become markup. Links between generated pages are relative and written
-for directory URLs: home is /, the listing /cases/, a case /cases/<id>/.
+Links between generated pages are relative and written for directory URLs: home is /, the
+listing /cases/, a case /cases/<id>/; in another edition the same under /<language>/. Files
+that exist once for all editions (photos, posters, open data) are reached through `up`.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..public.facets import (
-    card_data,
-    crime_key,
-    facets,
-    filter_values,
-    listing_order,
-    return_method,
-    sort_key,
-)
-from ..public.names import (
-    METHOD_LABELS,
-    STATUS_LABELS,
-    STATUS_ORDER,
-    appearance,
-    country_name,
-    country_name_zh,
-    country_slug,
-    human_date,
-    language_name,
-)
+from ..public.editions import Edition
+from ..public.facets import facets, sort_key
+from ..public.names import STATUS_LABELS, STATUS_ORDER
 from ..public.publish import Published
 from ..public.searchterms import name_terms, search_terms
 from ..source.gitdates import CaseDates
-from ..source.model import Amount, Settings
-from ..source.summary import summary_html
-from ..source.text import esc
+from ..source.model import Settings
+from .environment import ENGLISH, environment
 from .pagination import paginate
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-
-def _day(moment: datetime) -> str:
-    """The UTC day of a moment, as 2024-05-01."""
-    return moment.date().isoformat()
-
-
-def _human_day(moment: datetime) -> str:
-    """The UTC day of a moment, as 1 May 2024."""
-    return human_date(_day(moment))
-
-
-def money(amount: Amount) -> str:
-    return f"{format_decimal(amount.value, locale='en')} {amount.currency}"
 
 
 @dataclass(frozen=True)
@@ -101,49 +63,13 @@ def figures(cases: tuple[Published, ...], retired: tuple[Published, ...] = ()) -
     )
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        raise ValueError("a template printed a missing value; guard it with {% if %}")
-    return value if isinstance(value, Markup) else Markup(esc(value))
-
-
-def _join(values: Any, separator: str = "") -> Markup:
-    """Jinja's join would HTML-escape only; this one escapes each item as every value is."""
-    return Markup(separator.join(v if isinstance(v, Markup) else esc(v) for v in values))
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # macros then return Markup; values still go through _finalize
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        country=country_name,
-        country_zh=country_name_zh,
-        language=language_name,
-        appearance=appearance,
-        country_slug=country_slug,
-        crime_key=crime_key,
-        card_data=card_data,
-        filter_values=filter_values,
-        listing_order=listing_order,
-        method=lambda event: METHOD_LABELS.get(return_method(event) or "", ""),
-        date=human_date,
-        money=money,
-        status=STATUS_LABELS.get,
-        summary=lambda text: Markup(summary_html(text)),
-        join=_join,
-        day=_day,
-        human_day=_human_day,
-        json=lambda value: Markup(json.dumps(list(value), ensure_ascii=False)),
-    )
-    return env
+def edition_environment(edition: Edition, settings: Settings) -> jinja2.Environment:
+    """The environment of one of the site's editions. Country names in a second language go
+    beside the edition's own: the first other language of the site, or, on a site with one
+    edition, Chinese (English for a Chinese-only site)."""
+    others = [lang for lang in settings.languages if lang != edition.language]
+    other = others[0] if others else ("zh" if edition.language != "zh" else "en")
+    return environment(edition, other)
 
 
 class Cards:
@@ -152,12 +78,19 @@ class Cards:
     of them. Make one for each build, given the cards that the last build left (`known`, from
     `pieces.Memo`); within it a case id stands for one case."""
 
-    def __init__(self, known: Mapping[tuple[str, str], Markup] | None = None) -> None:
-        self._macro = environment().get_template("_macros.html.j2").module.card  # type: ignore[attr-defined]
+    def __init__(
+        self,
+        known: Mapping[tuple[str, str], Markup] | None = None,
+        env: jinja2.Environment | None = None,
+        edition: Edition = ENGLISH,
+    ) -> None:
+        module = (env or environment()).get_template("_macros.html.j2").module
+        self._macro = module.card  # type: ignore[attr-defined]
+        self._prefix = edition.prefix
         self.done: dict[tuple[str, str], Markup] = dict(known or {})
 
     def __call__(self, root: str, p: Published) -> Markup:
-        key = (root, p.id)
+        key = (self._prefix + root, p.id)
         if key not in self.done:
             self.done[key] = self._macro(root, p)
         return self.done[key]
@@ -168,33 +101,39 @@ def render_pages(
     settings: Settings,
     cards: Cards | None = None,
     retired: tuple[Published, ...] = (),
+    edition: Edition = ENGLISH,
 ) -> dict[str, str]:
-    """The home page and the listing, by path under docs/; case pages are `case_page`'s."""
-    env = environment()
+    """The home page and the listing of an edition, by path under docs/ (`zh/index.md` in the
+    Chinese edition); case pages are `case_page`'s."""
+    env = edition_environment(edition, settings)
     ordered = tuple(sorted(cases, key=sort_key))
     groups = {s: tuple(p for p in ordered if p.case.status == s) for s in STATUS_ORDER}
-    common = _common(settings, cards or Cards())
+    common = _common(settings, cards or Cards(env=env, edition=edition))
     return {
-        "index.md": env.get_template("home.md.j2").render(
+        edition.prefix + "index.md": env.get_template("home.md.j2").render(
             **common,
             root="",
             figures=figures(ordered, retired),
             priority=tuple(p for p in groups["at_large"] if "priority" in p.case.lists),
         ),
-        **listing_pages(ordered, settings, common),
+        **listing_pages(ordered, settings, common, env, edition),
     }
 
 
 def listing_pages(
-    ordered: tuple[Published, ...], settings: Settings, common: dict[str, Any]
+    ordered: tuple[Published, ...],
+    settings: Settings,
+    common: dict[str, Any],
+    env: jinja2.Environment,
+    edition: Edition,
 ) -> dict[str, str]:
     """The listing: cases/ and cases/page/<n>/, at most `PER_PAGE` cards each, in listing
     order, all sharing the filter form and its counts over every case."""
-    template = environment().get_template("cases.md.j2")
+    template = env.get_template("cases.md.j2")
     totals = Counter(p.case.status for p in ordered)
     shared = facets(ordered, settings)
     return {
-        page.path: template.render(
+        edition.prefix + page.path: template.render(
             **common,
             root=page.root,
             page=page,
@@ -206,10 +145,13 @@ def listing_pages(
     }
 
 
-def case_page(p: Published, settings: Settings, changed: CaseDates | None) -> str:
-    """The page of one case (docs/cases/<id>/index.md); `changed` are its git dates, if known."""
+def case_page(
+    p: Published, settings: Settings, changed: CaseDates | None, edition: Edition = ENGLISH
+) -> str:
+    """The page of one case in one edition (docs/[zh/]cases/<id>/index.md); `changed` are its
+    git dates, if known."""
     return (
-        environment()
+        edition_environment(edition, settings)
         .get_template("case.md.j2")
         .render(
             **_common(settings, None),

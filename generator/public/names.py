@@ -1,30 +1,38 @@
 """The words the site uses for codes: statuses, return methods, country names and dates.
 
-Country names come from Babel's CLDR data, in English and in Simplified Chinese (shown beside
-the English name, so a reader or a search for 加拿大 finds Canada too).
+Labels are English msgids, marked with `N_` for extraction and translated for each edition by
+the pages (`pages.i18n`). Country and language names and dates come from Babel's CLDR data in
+the edition's language; a country's name in Simplified Chinese is also shown beside the English
+one, so a reader or a search for 加拿大 finds Canada too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from functools import cache
+from typing import get_args
 
 from babel import Locale
+from babel.dates import format_date, format_skeleton
 
+from ..source.fields import Build, EyeColour, HairColour
 from ..source.model import Description
+from ..source.text import N_
 
 STATUS_LABELS = {
-    "at_large": "At large",
-    "arrested": "Arrested",
-    "returned": "Returned",
-    "deceased": "Deceased",
+    "at_large": N_("At large"),
+    "arrested": N_("Arrested"),
+    "returned": N_("Returned"),
+    "deceased": N_("Deceased"),
 }
 STATUS_ORDER = ("at_large", "arrested", "returned", "deceased")
 METHOD_LABELS = {
-    "extradited": "Extradited",
-    "repatriated": "Repatriated",
-    "deported": "Deported",
-    "surrendered": "Surrendered",
-    "other": "Other",
+    "extradited": N_("Extradited"),
+    "repatriated": N_("Repatriated"),
+    "deported": N_("Deported"),
+    "surrendered": N_("Surrendered"),
+    "other": N_("Other"),
 }
 # The filter and chart value for a case whose suspected whereabouts are not known. Country codes
 # are two capitals, so this can never be mistaken for one.
@@ -32,9 +40,9 @@ UNKNOWN = "unknown"
 
 
 @cache
-def language_name(code: str) -> str:
-    """English name of an ISO 639 language code, from Babel's CLDR data: zh is Chinese."""
-    return str(Locale("en").languages.get(code, code))
+def language_name(code: str, language: str = "en") -> str:
+    """The name of an ISO 639 language code in a language, from CLDR: zh is Chinese, 中文."""
+    return str(Locale.parse(language).languages.get(code, code))
 
 
 def measure(value: str, unit: str) -> str:
@@ -42,25 +50,41 @@ def measure(value: str, unit: str) -> str:
     return f"{value.replace('-', '–')} {unit}"
 
 
-def appearance(description: Description) -> str:
+# Every phrase `appearance` may show, for the catalogs: the values are the model's.
+EYES = {v: N_(f"{v} eyes") for v in get_args(EyeColour)}
+HAIR = {v: N_(f"{v} hair") for v in get_args(HairColour)} | {"bald": N_("bald")}
+BUILD = {v: N_(f"{v} build") for v in get_args(Build)}
+APPEARANCE_MESSAGES = (
+    N_("height %(measure)s"),
+    N_("weight %(measure)s"),
+    N_("amber eyes"), N_("black eyes"), N_("blue eyes"), N_("brown eyes"), N_("gray eyes"),
+    N_("green eyes"), N_("hazel eyes"), N_("other eyes"),
+    N_("black hair"), N_("blond hair"), N_("brown hair"), N_("gray hair"), N_("red hair"),
+    N_("white hair"), N_("other hair"), N_("bald"),
+    N_("slim build"), N_("medium build"), N_("heavy build"), N_("muscular build"),
+    N_(", "),
+)  # fmt: skip
+
+
+def appearance(description: Description, gettext: Callable[[str], str] = str) -> str:
     """Height, weight, eyes, hair and build as one line: "Height 172 cm, brown eyes"; ""
-    when none is recorded."""
+    when none is recorded. `gettext` translates each phrase (English when not given)."""
     d = description
     parts = [
-        f"height {measure(d.height, 'cm')}" if d.height else "",
-        f"weight {measure(d.weight, 'kg')}" if d.weight else "",
-        f"{d.eyes} eyes" if d.eyes else "",
-        f"{d.hair} hair" if d.hair and d.hair != "bald" else ("bald" if d.hair else ""),
-        f"{d.build} build" if d.build else "",
+        gettext("height %(measure)s") % {"measure": measure(d.height, "cm")} if d.height else "",
+        gettext("weight %(measure)s") % {"measure": measure(d.weight, "kg")} if d.weight else "",
+        gettext(EYES[d.eyes]) if d.eyes else "",
+        gettext(HAIR[d.hair]) if d.hair else "",
+        gettext(BUILD[d.build]) if d.build else "",
     ]
-    line = ", ".join(p for p in parts if p)
+    line = gettext(", ").join(p for p in parts if p)
     return line[:1].upper() + line[1:]
 
 
 @cache
-def country_name(code: str) -> str:
-    """English name of a country code, from Babel's CLDR data."""
-    return str(Locale("en").territories.get(code, code))
+def country_name(code: str, language: str = "en") -> str:
+    """The name of a country code in a language (English by default), from CLDR."""
+    return str(Locale.parse(language).territories.get(code, code))
 
 
 @cache
@@ -74,26 +98,18 @@ def country_slug(code: str) -> str:
     return code.lower()
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# English keeps the house style (14 July 2012, July 2012); other languages take CLDR's own
+# order for a year, a month of a year and a day (2012年7月14日, 2012年7月, 2012年).
+ENGLISH_PATTERNS = ("y", "MMMM y", "d MMMM y")
+SKELETONS = ("y", "yMMMM", "yMMMMd")
 
 
-def human_date(value: str) -> str:
-    """2012-07-14 as 14 July 2012, 2012-07 as July 2012, 2012 as 2012."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+def human_date(value: str, language: str = "en") -> str:
+    """A partial date as a reader writes it: 2012-07-14 as 14 July 2012 (2012年7月14日),
+    2012-07 as July 2012 (2012年7月), 2012 as 2012 (2012年)."""
+    parts = [int(part) for part in value.split("-")]
+    day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    precision = len(parts) - 1
+    if language == "en":
+        return str(format_date(day, ENGLISH_PATTERNS[precision], locale="en"))
+    return str(format_skeleton(SKELETONS[precision], day, locale=language))

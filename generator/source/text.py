@@ -17,3 +17,9 @@ def esc(value: object) -> str:
     """A plain-text value, safe inside Markdown text, table cells and HTML (also attributes)."""
     text = " ".join(str(value).split())
     return text.translate(_ESCAPE_TABLE)
+
+
+def N_(message: str) -> str:
+    """Mark an English message for the catalogs where it is defined; the pages translate it
+    where it is shown (`pages.i18n`)."""
+    return message
