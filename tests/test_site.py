@@ -16,9 +16,31 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def mkdocs_build(root: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+    """Build every edition as `make site` does: the default one from mkdocs.yml (whose hook
+    writes every edition's pages and configuration), then each other into <site>/<language>/.
+    Stops at the first failure, whose result it returns."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site]
-    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return done
+    listed = subprocess.run(
+        [sys.executable, "-m", "generator", "editions"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for line in listed.stdout.splitlines()[1:]:
+        language, config = line.split()
+        edition = [*command[:-1], f"{site}/{language}", "-f", config]
+        result = subprocess.run(
+            edition, cwd=root, env=env, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            return result
+    return done
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -35,6 +35,29 @@ class Out(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Prose the editors may write in several languages: plain text when only the default language
+# is written, else a mapping from language code to text, the default language first.
+PROSE = (
+    "Text, or, where the editors wrote it in several languages, a mapping from language code "
+    "to text with the site's default language first"
+)
+Prose = str | dict[str, str]
+
+
+def text_of(value: Prose | None) -> str | None:
+    """The default language's text of a prose value (its first language)."""
+    if value is None or isinstance(value, str):
+        return value
+    return next(iter(value.values()))
+
+
+def texts_of(value: Prose | None) -> list[str]:
+    """Every language's text of a prose value, the default first."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value.values())
+
+
 PartialDate = Annotated[
     str, Field(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as known")
 ]
@@ -51,7 +74,7 @@ class ApiAmount(Out):
 
 
 class ApiCrime(Out):
-    charge: str = Field(description="The suspected offence")
+    charge: Prose = Field(description="The suspected offence. " + PROSE)
     amount: ApiAmount | None = Field(description="Sum involved, if known")
 
 
@@ -62,7 +85,7 @@ class ApiFled(Out):
 
 class ApiLocation(Out):
     country: str = Field(pattern=COUNTRY, description="Country where the person is believed to be")
-    region: str | None = Field(description="State, province or city")
+    region: Prose | None = Field(description="State, province or city. " + PROSE)
     as_of: str | None = Field(pattern=DATE, description="When this was last believed true")
 
 
@@ -72,13 +95,13 @@ class ApiDescription(Out):
     eyes: EyeColour | None
     hair: HairColour | None
     build: Build | None
-    marks: str | None = Field(description="Distinguishing marks")
+    marks: Prose | None = Field(description="Distinguishing marks. " + PROSE)
     languages: list[str] = Field(description="Languages spoken, as ISO 639 codes")
 
 
 class ApiReward(Out):
     amount: ApiAmount
-    text: str = Field(description="What the reward is offered for")
+    text: Prose = Field(description="What the reward is offered for. " + PROSE)
 
 
 class ApiPosters(Out):
@@ -88,13 +111,13 @@ class ApiPosters(Out):
 
 class ApiList(Out):
     id: str = Field(description="Id of a named list of the publication settings")
-    title: str
+    title: Prose = Field(description=PROSE)
 
 
 class ApiEvent(Out):
     date: PartialDate
     event: EventKind
-    note: str | None
+    note: Prose | None = Field(description=PROSE)
     source: str | None = Field(description="http(s) address of a source for the event")
     country: str | None = Field(
         pattern=COUNTRY, description="Where it happened; for a return, the country returned from"
@@ -102,7 +125,7 @@ class ApiEvent(Out):
 
 
 class ApiSource(Out):
-    title: str
+    title: Prose = Field(description=PROSE)
     url: str
     date: str | None = Field(pattern=DATE)
 
@@ -130,7 +153,7 @@ class ApiPhotoSize(Out):
 
 
 class ApiPhoto(Out):
-    caption: str | None
+    caption: Prose | None = Field(description=PROSE)
     alt: str = Field(description="Text alternative used on the site")
     card: ApiPhotoSize = Field(description="360x450, cropped to fill")
     large: ApiPhotoSize = Field(description="At most 960x1200, never upscaled")
@@ -147,9 +170,11 @@ class ApiCase(Out):
     aliases: list[str]
     sex: Sex
     born: str | None = Field(pattern=DATE, description="Date of birth, as precise as known")
-    birthplace: str | None
+    birthplace: Prose | None = Field(description=PROSE)
     nationality: list[str] = Field(description="Country codes (ISO 3166-1 alpha-2)")
-    position: str | None = Field(description="Post held at the time of the suspected crimes")
+    position: Prose | None = Field(
+        description="Post held at the time of the suspected crimes. " + PROSE
+    )
     crimes: list[ApiCrime]
     fled: ApiFled
     location: ApiLocation | None = Field(description="Suspected whereabouts; null when unknown")
@@ -157,7 +182,7 @@ class ApiCase(Out):
     lists: list[ApiList]
     status: PublicStatus
     history: list[ApiEvent] = Field(description="Events, oldest first")
-    summary: str | None = Field(description="Markdown text, as the editors wrote it")
+    summary: Prose | None = Field(description="Markdown text, as the editors wrote it. " + PROSE)
     sources: list[ApiSource]
     documents: list[ApiDocument] = Field(description="Identity documents that are published")
     photos: list[ApiPhoto] = Field(description="The first is the main photo")
@@ -167,7 +192,9 @@ class ApiCase(Out):
         description="What helps recognise the person; null when nothing is recorded"
     )
     reward: ApiReward | None = Field(description="A reward offered for information")
-    caution: str | None = Field(description="A warning from the agency, such as 'may be armed'")
+    caution: Prose | None = Field(
+        description="A warning from the agency, such as 'may be armed'. " + PROSE
+    )
     posters: ApiPosters | None = Field(
         description="The printable PDF posters; null when the publication makes none"
     )
@@ -183,8 +210,8 @@ class ApiCases(Out):
     """api/v1/cases.json: every published case in one file, no paging."""
 
     api_version: Literal[1]
-    title: str = Field(description="Title of the publication")
-    publisher: str = Field(description="Agency that publishes the list")
+    title: Prose = Field(description="Title of the publication. " + PROSE)
+    publisher: Prose = Field(description="Agency that publishes the list. " + PROSE)
     demonstration: bool = Field(description="True while the cases are fictional")
     updated: str = Field(pattern=DATETIME, description="Date of the newest change, UTC")
     count: int = Field(ge=0)

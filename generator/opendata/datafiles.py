@@ -28,6 +28,7 @@ from ..public.publish import Published, Removal, ShownPhoto, removals
 from ..source.fields import date_bounds
 from ..source.gitdates import CaseDates, build_time, case_dates
 from ..source.loader import LoadedCase
+from ..source.localized import Texts
 from ..source.model import Settings
 from ..source.schema import schema_files
 from . import apimodel as api
@@ -139,7 +140,7 @@ def _photo_file(f: PhotoFile, ctx: DataContext) -> api.ApiPhotoFile:
 def _photo(photo: ShownPhoto, ctx: DataContext) -> api.ApiPhoto:
     done = photo.processed
     return api.ApiPhoto(
-        caption=photo.caption,
+        caption=prose(photo.caption),
         alt=photo.alt,
         card=api.ApiPhotoSize(
             webp=_photo_file(done.card_webp, ctx), jpeg=_photo_file(done.card_jpeg, ctx)
@@ -150,10 +151,15 @@ def _photo(photo: ShownPhoto, ctx: DataContext) -> api.ApiPhoto:
     )
 
 
+def prose(value: str | None) -> api.Prose | None:
+    """Prose as the API gives it: text, or text by language where translations exist."""
+    return value.for_data() if isinstance(value, Texts) else value
+
+
 def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
     """One published case in the API's shape."""
     c = p.case
-    titles = {named.id: named.title for named in settings.lists}
+    titles = {named.id: prose(named.title) for named in settings.lists}
     first, last = case_times(p, ctx)
     return api.ApiCase(
         id=p.id,
@@ -164,12 +170,12 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         aliases=list(c.aliases),
         sex=c.sex,
         born=c.born,
-        birthplace=c.birthplace,
+        birthplace=prose(c.birthplace),
         nationality=list(c.nationality),
-        position=c.position,
+        position=prose(c.position),
         crimes=[
             api.ApiCrime(
-                charge=crime.charge,
+                charge=prose(crime.charge),
                 amount=api.ApiAmount(value=crime.amount.value, currency=crime.amount.currency)
                 if crime.amount
                 else None,
@@ -178,7 +184,9 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         ],
         fled=api.ApiFled(date=c.fled.date, from_=c.fled.from_),
         location=api.ApiLocation(
-            country=c.location.country, region=c.location.region, as_of=c.location.as_of
+            country=c.location.country,
+            region=prose(c.location.region),
+            as_of=c.location.as_of,
         )
         if c.location
         else None,
@@ -187,12 +195,12 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         status=cast(Any, c.status),  # withdrawn cases are never published
         history=[
             api.ApiEvent(
-                date=e.date, event=e.event, note=e.note, source=e.source, country=e.country
+                date=e.date, event=e.event, note=prose(e.note), source=e.source, country=e.country
             )
             for e in c.history
         ],
-        summary=c.summary,
-        sources=[api.ApiSource(title=s.title, url=s.url, date=s.date) for s in c.sources],
+        summary=prose(c.summary),
+        sources=[api.ApiSource(title=prose(s.title), url=s.url, date=s.date) for s in c.sources],
         documents=[
             api.ApiDocument(
                 kind=cast(Any, d.kind),
@@ -205,14 +213,18 @@ def api_case(p: Published, settings: Settings, ctx: DataContext) -> api.ApiCase:
         photos=[_photo(photo, ctx) for photo in p.photos],
         first_published=stamp(first),
         last_changed=stamp(last),
-        description=api.ApiDescription(**c.description.model_dump()) if c.description else None,
+        description=api.ApiDescription(
+            **(c.description.model_dump() | {"marks": prose(c.description.marks)})
+        )
+        if c.description
+        else None,
         reward=api.ApiReward(
             amount=api.ApiAmount(value=c.reward.amount.value, currency=c.reward.amount.currency),
-            text=c.reward.text,
+            text=prose(c.reward.text),
         )
         if c.reward
         else None,
-        caution=c.caution,
+        caution=prose(c.caution),
         posters=api.ApiPosters(
             a4=ctx.url(f"posters/{p.id}-a4.pdf"), letter=ctx.url(f"posters/{p.id}-letter.pdf")
         )
@@ -272,8 +284,8 @@ def data_files(
     newest = updated((c.last_changed for c in pieces), ctx)
     listing = api.ApiCases(
         api_version=api.API_VERSION,
-        title=settings.title,
-        publisher=settings.agency.name,
+        title=prose(settings.title),
+        publisher=prose(settings.agency.name),
         demonstration=settings.demonstration,
         updated=newest,
         count=len(pieces),

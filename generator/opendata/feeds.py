@@ -19,7 +19,7 @@ from ..public.names import country_name, human_date
 from ..public.publish import Removal
 from ..source.fields import date_bounds
 from ..source.model import Settings
-from .apimodel import ApiCase
+from .apimodel import ApiCase, text_of
 
 FEED_LIMIT = 200
 ATOM = "http://www.w3.org/2005/Atom"
@@ -63,7 +63,7 @@ def case_entries(c: ApiCase, site_url: str) -> list[Entry]:
     """The new-case entry and one entry per history event of one case."""
     names = c.name.latin + (f" ({c.name.native})" if c.name.native else "")
     base = f"{site_url}cases/{stable_key(c)}/#"
-    charges = "; ".join(crime.charge for crime in c.crimes)
+    charges = "; ".join(text_of(crime.charge) or "" for crime in c.crimes)
     entries = [Entry(base + "new", c.first_published, "new", f"New case: {names}", charges, c.url)]
     seen: Counter[str] = Counter()
     for event in c.history:
@@ -76,7 +76,7 @@ def case_entries(c: ApiCase, site_url: str) -> list[Entry]:
         if event.country:
             place = "from" if event.event in ("returned", "surrendered") else "in"
             text += f", {place} {country_name(event.country)}"
-        text += f". {event.note}" if event.note else "."
+        text += f". {text_of(event.note)}" if event.note else "."
         entries.append(
             Entry(
                 base + slug + suffix,

@@ -21,7 +21,7 @@ import json
 from typing import Any
 
 from ..source.model import Settings
-from .apimodel import ApiCase
+from .apimodel import ApiCase, text_of, texts_of
 from .feeds import stable_key
 
 PREFIX = "mw"
@@ -52,10 +52,11 @@ def _some(*values: str | None) -> list[str]:
 
 
 def _charges(c: ApiCase) -> list[str]:
+    """Each charge in each language it is written in, one value each, as FtM expects."""
     return [
-        crime.charge
-        + (f" ({crime.amount.value:,} {crime.amount.currency})" if crime.amount else "")
+        charge + (f" ({crime.amount.value:,} {crime.amount.currency})" if crime.amount else "")
         for crime in c.crimes
+        for charge in texts_of(crime.charge)
     ]
 
 
@@ -74,7 +75,9 @@ def _appearance(c: ApiCase) -> dict[str, list[str]]:
         "weight": _ends(d.weight),
         "eyeColor": _some(d.eyes),
         "hairColor": _some(d.hair),
-        "appearance": _some(", ".join(_some(d.build and f"{d.build} build", d.marks)) or None),
+        "appearance": _some(
+            ", ".join(_some(d.build and f"{d.build} build", text_of(d.marks))) or None
+        ),
     }
 
 
@@ -92,10 +95,10 @@ def case_entities(c: ApiCase, settings: Settings) -> list[dict[str, Any]]:
         alias=list(c.aliases),
         gender=_some(c.sex if c.sex != "unknown" else None),
         birthDate=_some(c.born),
-        birthPlace=_some(c.birthplace),
+        birthPlace=texts_of(c.birthplace),
         nationality=[code.lower() for code in c.nationality],
-        position=_some(c.position),
-        notes=_some(c.summary.strip() if c.summary else None),
+        position=texts_of(c.position),
+        notes=[text.strip() for text in texts_of(c.summary)],
         description=_some(demonstration),
         topics=["crime", "wanted"] if c.status in WANTED else ["crime"],
         program=[settings.title],

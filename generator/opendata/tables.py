@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from .apimodel import ApiAmount, ApiCase
+from .apimodel import ApiAmount, ApiCase, text_of
 
 CSV_COLUMNS = (
     "id",
@@ -63,7 +63,9 @@ def amount(value: ApiAmount) -> str:
 def csv_row(c: ApiCase) -> list[str]:
     """One case as CSV cells, in CSV_COLUMNS order; lists are joined with "; "."""
     loc = c.location
-    crimes = [x.charge + (f" ({amount(x.amount)})" if x.amount else "") for x in c.crimes]
+    crimes = [
+        (text_of(x.charge) or "") + (f" ({amount(x.amount)})" if x.amount else "") for x in c.crimes
+    ]
     documents = [" ".join(filter(None, (d.kind, d.country, d.number))) for d in c.documents]
     cells = [
         c.id,
@@ -75,26 +77,26 @@ def csv_row(c: ApiCase) -> list[str]:
         "; ".join(c.aliases),
         c.sex,
         c.born,
-        c.birthplace,
+        text_of(c.birthplace),
         "; ".join(c.nationality),
-        c.position,
+        text_of(c.position),
         "; ".join(crimes),
         c.fled.date,
         c.fled.from_,
         loc.country if loc else None,
-        loc.region if loc else None,
+        text_of(loc.region) if loc else None,
         loc.as_of if loc else None,
         c.red_notice,
         "; ".join(x.id for x in c.lists),
         "; ".join(documents),
         c.photos[0].large.jpeg.url if c.photos else None,
-        c.summary.strip() if c.summary else None,
+        (text_of(c.summary) or "").strip() or None,
         c.first_published,
         c.last_changed,
         c.reviewed,
         *_description(c),
-        f"{amount(c.reward.amount)}, {c.reward.text}" if c.reward else None,
-        c.caution,
+        f"{amount(c.reward.amount)}, {text_of(c.reward.text)}" if c.reward else None,
+        text_of(c.caution),
     ]
     return ["'" + v if v.startswith(_FORMULA_START) else v for v in (x or "" for x in cells)]
 
@@ -104,7 +106,7 @@ def _description(c: ApiCase) -> list[str | None]:
     d = c.description
     if d is None:
         return [None] * 7
-    return [d.height, d.weight, d.eyes, d.hair, d.build, d.marks, "; ".join(d.languages)]
+    return [d.height, d.weight, d.eyes, d.hair, d.build, text_of(d.marks), "; ".join(d.languages)]
 
 
 def cases_csv(rows: Iterable[Sequence[str]]) -> bytes:
