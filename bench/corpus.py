@@ -2,12 +2,16 @@
 
 The project is a copy of this one's site (mkdocs.yml, the hand-written pages under docs/, the
 generator with its theme and hook, the publication settings) with N generated case folders. The
-cases mix Chinese names written in both scripts with Russian and Latin-only ones, and have
-documents, history, sources and one or two photos at camera size (2000 x 2500 JPEG); some photos
-are stored turned with an EXIF orientation, some carry an (invented) GPS position. Photos are
-drawn from a few base portraits with film-like grain, and each gets a small pattern of squares
-that encodes its case and number, so that every photo has its own content (the photo cache
-deduplicates by content). The same N always gives the same bytes.
+names (bench/names.py) repeat and collide as real Chinese names do: common family names, shared
+full names, pinyin shared by different characters, aliases; the search suite at scale
+(tests/browser/test_search_scale.py) relies on that. Document numbers have their real shapes and
+share prefixes and last digits. The cases have history, sources and one or two photos at camera
+size (2000 x 2500 JPEG); some photos are stored turned with an EXIF orientation, some carry an
+(invented) GPS position. Photos are drawn from a few base portraits with film-like grain, and
+each gets a small pattern of squares that encodes its case and number, so that every photo has
+its own content (the photo cache deduplicates by content). A project for tests can leave the
+photos out (`photos=False`), which makes 1,000 cases in a few seconds. The same N always gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -25,28 +29,12 @@ from typing import Any
 import yaml
 from PIL import Image, ImageChops, ImageDraw
 
+from bench.names import Person, person
 from generator.photos.portraits import GPS_IFD, ORIENTATION, draw_portrait
 
 ROOT = Path(__file__).resolve().parent.parent
 PHOTO_SIZE = (2000, 2500)
 BASES = 6  # distinct base portraits
-SURNAMES = [
-    ("WANG", "王"), ("LI", "李"), ("ZHANG", "张"), ("LIU", "刘"), ("CHEN", "陈"), ("YANG", "杨"),
-    ("HUANG", "黄"), ("ZHAO", "赵"), ("WU", "吴"), ("ZHOU", "周"), ("XU", "徐"), ("SUN", "孙"),
-    ("MA", "马"), ("ZHU", "朱"), ("HU", "胡"), ("GUO", "郭"), ("HE", "何"), ("GAO", "高"),
-    ("LIN", "林"), ("LUO", "罗"), ("ZHENG", "郑"), ("LIANG", "梁"), ("XIE", "谢"), ("SONG", "宋"),
-]  # fmt: skip
-GIVEN = [
-    ("jian", "建"), ("guo", "国"), ("ming", "明"), ("hua", "华"), ("li", "丽"), ("wei", "伟"),
-    ("fang", "芳"), ("jun", "军"), ("yong", "勇"), ("yan", "艳"), ("jie", "杰"), ("tao", "涛"),
-    ("xiao", "晓"), ("hong", "红"), ("ping", "平"), ("gang", "刚"), ("hui", "慧"), ("lan", "兰"),
-    ("qiang", "强"), ("xin", "新"), ("hai", "海"), ("bo", "波"), ("ning", "宁"), ("shu", "淑"),
-]  # fmt: skip
-RUSSIAN = [
-    ("IVANOV Pavel", "Иванов Павел"), ("SOKOLOVA Irina", "Соколова Ирина"),
-    ("KUZNETSOV Oleg", "Кузнецов Олег"), ("POPOVA Anna", "Попова Анна"),
-]  # fmt: skip
-LATIN = ["MORGAN Elise", "FALK Henrik", "OKAFOR Daniel", "SILVA Marta", "BRANDT Jonas"]
 CHARGES = [
     "Embezzlement of public funds", "Accepting bribes", "Misappropriation of public funds",
     "Illegal fund-raising", "Fraud in state procurement", "Abuse of office",
@@ -62,6 +50,12 @@ POSITIONS = [
     "Former head of a county land office", "Former manager at a state-owned bank branch",
     "Former official of a provincial transport department",
 ]  # fmt: skip
+# Region codes of identity numbers (the first six digits): few, so that many numbers share one.
+REGIONS = [
+    "110101", "110105", "310104", "310115", "440103", "440305", "320102", "330106",
+    "510104", "420102", "370102", "210102", "350102", "430102", "610103", "500103",
+]  # fmt: skip
+BATCHES = ["182", "302", "465", "735", "906"]  # passport number prefixes after the letter
 STATUSES = [("at_large", 72), ("arrested", 12), ("returned", 10), ("deceased", 3), ("withdrawn", 3)]
 
 
@@ -85,36 +79,43 @@ def _date(rng: random.Random, first: int, last: int) -> str:
     return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def _name(rng: random.Random, i: int) -> tuple[str, dict[str, str]]:
-    """The case id and the name; ids carry the index, so they are unique."""
-    kind = rng.random()
-    if kind < 0.85:
-        family, han = rng.choice(SURNAMES)
-        parts = rng.sample(GIVEN, rng.choice((1, 2, 2, 2)))
-        given = "".join(p for p, _ in parts)
-        latin = f"{family} {given.capitalize()}"
-        name = {"latin": latin, "native": han + "".join(h for _, h in parts)}
-    elif kind < 0.93:
-        latin, native = rng.choice(RUSSIAN)
-        name = {"latin": latin, "native": native}
-    else:
-        latin = rng.choice(LATIN)
-        name = {"latin": latin}
-    return f"{latin.lower().replace(' ', '-')}-{i:05d}", name
+def case_name(i: int) -> tuple[str, dict[str, str], Person]:
+    """Case number i's id, its name as case.yaml writes it, and the person. The person is drawn
+    from a generator of its own, so that the rest of the case does not depend on the names."""
+    drawn = person(random.Random(f"name-{i}"))
+    name = {"latin": drawn.latin} | ({"native": drawn.native} if drawn.native else {})
+    return f"{drawn.latin.lower().replace(' ', '-')}-{i:05d}", name, drawn
+
+
+def national_id(i: int, born: str) -> str:
+    """A Chinese identity number of the real shape: region, date of birth, sequence, check
+    character. Region and sequence come from i through a bijection modulo a prime, so numbers are
+    unique up to 15,991 cases, while many share a region (a prefix) or their last four."""
+    mixed = (i * 7919 + 4007) % 15991
+    body = f"{REGIONS[mixed // 1000]}{born.replace('-', '')}{mixed % 1000:03d}"
+    total = sum(int(d) * (2 ** (17 - k) % 11) for k, d in enumerate(body))
+    return body + "10X98765432"[total % 11]
+
+
+def passport(i: int, fled_year: int, rng: random.Random) -> str:
+    """A passport number: G (older) or E, a three-digit batch shared by many, five digits that
+    are unique up to 99,991 cases."""
+    series = "G" if fled_year < 2012 else "E"
+    return f"{series}{rng.choice(BATCHES)}{(i * 7919 + 1000003) % 99991:05d}"
 
 
 def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bool]]]:
     """Case number i: its id, its case.yaml data, and its photos (file, mark, orientation, GPS)."""
     rng = random.Random(f"case-{i}")
-    case_id, name = _name(rng, i)
+    case_id, name, drawn = case_name(i)
     status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
     born_year = rng.randint(1950, 1985)
     fled_year = rng.randint(born_year + 28, 2020)
     born = f"{born_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     data: dict[str, Any] = {"name": name}
-    if rng.random() < 0.2:
-        data["aliases"] = [f"{name['latin'].split()[1]} {rng.choice(['Lee', 'Chan', 'Wong'])}"]
-    data |= {"sex": rng.choice(["male", "male", "female"]), "born": born, "nationality": ["CN"]}
+    if drawn.aliases:
+        data["aliases"] = list(drawn.aliases)
+    data |= {"sex": drawn.sex, "born": born, "nationality": ["CN"]}
     data["position"] = rng.choice(POSITIONS)
     photos = [("front.jpg", i * 2, *_photo_meta(rng))]
     if rng.random() < 0.2:
@@ -123,12 +124,16 @@ def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bo
         {"file": f, "caption": f"Photograph taken in {fled_year - 1 - k}"}
         for k, (f, *_) in enumerate(photos)
     ]
-    id_number = f"{rng.randint(1101, 6540)}{born.replace('-', '')}{i:06d}"
     data["documents"] = [
-        {"kind": "national_id", "number": id_number, "country": "CN", "publish": "partial"},
+        {
+            "kind": "national_id",
+            "number": national_id(i, born),
+            "country": "CN",
+            "publish": rng.choice(["partial", "partial", "partial", "full"]),
+        },
         {
             "kind": "passport",
-            "number": f"E{(i * 7919 + 1000003) % 10**8:08d}",
+            "number": passport(i, fled_year, rng),
             "country": "CN",
             "publish": rng.choice(["full", "partial", "hidden"]),
         },
@@ -227,17 +232,23 @@ def copy_site(target: Path) -> None:
     shutil.copy2(ROOT / "cases" / "publication.yaml", target / "cases" / "publication.yaml")
 
 
-def make_corpus(target: Path, n: int, workers: int | None = None) -> int:
-    """Write a project of n cases into target (which must not exist); return its photo count."""
+def make_corpus(target: Path, n: int, workers: int | None = None, photos: bool = True) -> int:
+    """Write a project of n cases into target (which must not exist); return its photo count.
+    Without photos, the cases list none and none is drawn; everything else is the same."""
     copy_site(target)
     specs: list[PhotoSpec] = []
     for i in range(n):
-        case_id, data, photos = case_data(i)
+        case_id, data, case_photos = case_data(i)
         folder = target / "cases" / case_id
         folder.mkdir()
+        if not photos:
+            del data["photos"]
+            case_photos = []
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         (folder / "case.yaml").write_text(text, encoding="utf-8")
-        specs += [PhotoSpec(folder / f, mark, turn, gps) for f, mark, turn, gps in photos]
+        specs += [PhotoSpec(folder / f, mark, turn, gps) for f, mark, turn, gps in case_photos]
+    if not specs:
+        return 0
     count = workers or os.cpu_count() or 1
     batches = [specs[k :: count * 8] for k in range(count * 8)]  # sorted by base within a batch
     with ProcessPoolExecutor(max_workers=count) as pool:

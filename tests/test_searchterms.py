@@ -44,6 +44,17 @@ def test_han_forms_split_the_given_name_and_add_pinyin() -> None:
     assert "欧阳" in han_forms("欧阳明") and "阳明" not in han_forms("欧阳明")
 
 
+def test_han_forms_read_a_name_as_a_name() -> None:
+    """pypinyin reads characters as words: 曾 as céng (曾经), 任 as rèn, 单 as dān, 子 toneless
+    (儿子). As a family name they are Zēng, Rén, Shàn; a given name's 子 is zǐ."""
+    assert {"zēngwěi", "zēng", "zengwei"} <= set(han_forms("曾伟"))
+    assert {"rénbǎoshān", "shànjiànguó", "shan"} <= set(han_forms("任宝山") + han_forms("单建国"))
+    assert "zǐháo" in han_forms("杜子豪") and "zihao" in han_forms("杜子豪")
+    assert not {"céng", "rèn", "dān", "dan"} & set(
+        han_forms("曾伟") + han_forms("任宝山") + han_forms("单建国")
+    )
+
+
 def test_name_terms_cover_names_and_aliases_only() -> None:
     names = name_terms(published(aliases=["李强", "Jimmy Wang"]))
     for expected in ("WANGJianguo", "建国", "jiànguó", "liqiang", "JimmyWang", "Jimmy"):

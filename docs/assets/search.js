@@ -9,6 +9,13 @@
  * language) are metadata too, `names` and `terms`: searched and weighted through
  * ranking.metaWeights below, never shown.
  *
+ * Pagefind matches query words as beginnings of words and scores metadata without telling a
+ * whole word from a longer one: at a thousand cases it puts ZHOU Fang before ZHOU Fan for
+ * "zhoufan", 王华 before 汪华 for "Wāng Huá", and loses MA Jian among the JIANG cases for
+ * "ma jian" ("ma" begins "made" on every page, so it weighs nothing). So `find` also searches the
+ * query's words joined (case pages give every name joined too) and puts first the results whose
+ * names or terms hold the words whole: with the same tones, then without (test_search_scale.py).
+ *
  * Keys: "/" or "s" anywhere focuses the box; ArrowDown and ArrowUp move through the results;
  * Enter opens one; Escape closes the list. The header survives Material's instant navigation,
  * so the box is set up once; the list closes when a result or anything outside it is clicked,
@@ -23,6 +30,71 @@
     "ranking": {"metaWeights": {"title": 8, "names": 8, "terms": 4}}
   } /* end options */;
   var SHOWN = 10;
+
+  // The search, also run by tests/pagefind_search.mjs over a built index: keep this function
+  // self-contained. It resolves to the number of matches and the data of the first `shown`.
+  var find = /* find */ function (pagefind, query, shown) {
+    var CANDIDATES = 20; // results of each search read and ordered, of which `shown` are kept
+    var SEPARATORS = /[\s\-'\u2018\u2019\u02bc.,]+/; // as generator/public/searchterms.py
+    function words(text) {
+      return text.normalize("NFC").toLowerCase().split(SEPARATORS).filter(Boolean);
+    }
+    function plain(text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    }
+    function holds(own, asked) {
+      return own.indexOf(asked.join("")) >= 0 || asked.every(function (word) {
+        return own.indexOf(word) >= 0;
+      });
+    }
+    // 2 when the case's names or terms hold the query's words whole (or all of them joined),
+    // accents and tones included; 1 when they do once accents are dropped; 0 otherwise.
+    function whole(asked, meta) {
+      var own = words([meta.title, meta.names, meta.terms].join(" "));
+      if (holds(own, asked)) {
+        return 2;
+      }
+      return holds(own.map(plain), asked.map(plain)) ? 1 : 0;
+    }
+    var asked = words(query);
+    var searches = [pagefind.search(query)];
+    if (asked.length > 1) {
+      searches.push(pagefind.search(asked.join("")));
+    }
+    return Promise.all(searches).then(function (found) {
+      var seen = {};
+      var candidates = [];
+      found.forEach(function (search) {
+        search.results.slice(0, CANDIDATES).forEach(function (result) {
+          if (!seen[result.id]) {
+            seen[result.id] = true;
+            candidates.push(result);
+          }
+        });
+      });
+      var asTyped = Math.min(found[0].results.length, CANDIDATES);
+      return Promise.all(candidates.map(function (result) {
+        return result.data();
+      })).then(function (pages) {
+        var order = pages.map(function (data, at) {
+          return {data: data, at: at, whole: whole(asked, data.meta || {})};
+        }).filter(function (entry) {
+          // The joined search falls back on shorter words when none begins with the joined
+          // form ("liming" on "limin"): keep only what it found whole.
+          return entry.at < asTyped || entry.whole > 0;
+        });
+        order.sort(function (a, b) {
+          return b.whole - a.whole || a.at - b.at;
+        });
+        return {
+          total: Math.max(found[0].results.length, order.length),
+          pages: order.slice(0, shown).map(function (entry) {
+            return entry.data;
+          })
+        };
+      });
+    });
+  } /* end find */;
 
   var box = document.querySelector(".mw-search");
   // Material's instant navigation may run this script again on a later page: set up once.
@@ -123,15 +195,7 @@
     status.textContent = "Searching…";
     engine()
       .then(function (pagefind) {
-        return pagefind.search(query);
-      })
-      .then(function (found) {
-        var first = found.results.slice(0, SHOWN).map(function (result) {
-          return result.data();
-        });
-        return Promise.all(first).then(function (pages) {
-          return {total: found.results.length, pages: pages};
-        });
+        return find(pagefind, query, SHOWN);
       })
       .then(function (found) {
         if (ticket !== latest) {

@@ -1,15 +1,15 @@
 """Extra words for each case page's search entry, so the public finds a person by any spelling.
 
-Material's search splits text on its `separator` and matches each query word as a prefix. That
-leaves gaps for names: pinyin typed without spaces ("wangjianguo"), a Chinese given name alone
-(建国 when jieba keeps 王建国 as one word), tone marks (Wáng against Wang), the pinyin of a
-Chinese name that has no romanisation, country names in Chinese, the end of a document number,
-or a Chinese word inside a compound (公款 in 挪用公款罪). This module lists those forms. The case
-page gives them as its front-matter `tags`, which Material's search indexes and weights far
-above page text (so that a name ranks its person first, even against a title that merely starts
-the same way: Hé against Hélène) but never shows, neither on the page nor in the excerpt under a
-result. Only published values are used: the input is the `Published` view, in which hidden
-numbers no longer exist.
+Pagefind matches each query word as the beginning of an indexed word. That leaves gaps for
+names: pinyin typed without spaces ("wangjianguo"), a Chinese given name alone (建国 when the
+segmenter keeps 王建国 as one word), tone marks (Wáng against Wang, read as a name reads them: 曾
+is Zēng as a family name), the pinyin of a Chinese name that has no romanisation, country names
+in Chinese, the end of a document number, or a Chinese word inside a compound (公款 in
+挪用公款罪). This module lists those forms. The case page gives them to Pagefind as metadata
+(`names` and `terms`), which the search script weights far above page text (so that a name ranks
+its person first) but never shows, neither on the page nor in the excerpt under a result. Only
+published values are used: the input is the `Published` view, in which hidden numbers no longer
+exist.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from .publish import Published
 
@@ -33,6 +33,15 @@ COMPOUND_SURNAMES = frozenset(
         "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤",
     }
 )  # fmt: skip
+# Family names that pypinyin, reading them as words, reads otherwise than as family names: 曾 is
+# Zēng as a family name and céng in 曾经, 任 is Rén, 肖 Xiāo, 单 Shàn. Their readings as names.
+FAMILY_READINGS = {
+    "曾": "zēng", "任": "rén", "肖": "xiāo", "单": "shàn", "解": "xiè", "仇": "qiú", "朴": "piáo",
+    "查": "zhā", "区": "ōu", "盖": "gě", "乐": "yuè", "华": "huà", "纪": "jǐ", "覃": "qín",
+    "缪": "miào", "翟": "zhái", "召": "shào", "种": "chóng", "燕": "yān", "薄": "bó", "员": "yùn",
+    "阚": "kàn", "隗": "wěi", "句": "gōu", "相": "xiàng", "折": "shé", "繁": "pó", "卜": "bǔ",
+    "佴": "nài", "占": "zhān", "秘": "bì", "祭": "zhài",
+}  # fmt: skip
 _WORDS = re.compile(r"[\s\-]+")  # how the search separator splits a name into words
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -65,11 +74,36 @@ def han_forms(name: str) -> list[str]:
         return [name]
     surname_length = 2 if han[:2] in COMPOUND_SURNAMES and len(han) > 2 else 1
     forms = [name, han[:surname_length], han[surname_length:]]
-    for style in (Style.NORMAL, Style.TONE):
-        syllables = lazy_pinyin(han, style=style)
+    for syllables in (_untoned(han, surname_length), name_syllables(han, surname_length)):
         surname, given = syllables[:surname_length], syllables[surname_length:]
         forms += ["".join(syllables), "".join(surname), "".join(given)]
     return forms
+
+
+def name_syllables(han: str, surname_length: int) -> list[str]:
+    """A Chinese name's pinyin with tone marks, syllable by syllable, read as a name: the family
+    name as FAMILY_READINGS says, and no syllable of the given name without a tone (pypinyin
+    reads 子 in 子豪 toneless, as in 儿子; a name's 子 is zǐ)."""
+    syllables = lazy_pinyin(han, style=Style.TONE)
+    if len(syllables) != len(han):
+        return syllables
+    if surname_length == 1 and han[0] in FAMILY_READINGS:
+        syllables[0] = FAMILY_READINGS[han[0]]
+    for k in range(surname_length, len(han)):
+        if syllables[k] == plain(syllables[k]):  # no tone mark
+            readings = pinyin(han[k], style=Style.TONE, heteronym=True)[0]
+            same = [r for r in readings if r != plain(r) and plain(r) == syllables[k]]
+            syllables[k] = same[0] if same else syllables[k]
+    return syllables
+
+
+def _untoned(han: str, surname_length: int) -> list[str]:
+    """A Chinese name's pinyin without tone marks (ü as v, as typed), the family name read as a
+    family name."""
+    syllables = lazy_pinyin(han, style=Style.NORMAL)
+    if surname_length == 1 and han[0] in FAMILY_READINGS and len(syllables) == len(han):
+        syllables[0] = plain(FAMILY_READINGS[han[0]])
+    return syllables
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Real-browser fixtures: the sample site built by MkDocs, served on loopback, driven in Chromium.
+"""Real-browser fixtures: the sample site built by MkDocs, served on loopback, driven in Chromium;
+and a synthetic project of 1,000 cases (bench/corpus.py), built and served the same way.
 
 Chromium is Debian's (/usr/bin/chromium, installed by `make test`); Playwright never downloads a
 browser. Every page a test opens records console errors and any request to another host, and
@@ -7,8 +8,11 @@ the test fails on either.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import re
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -19,6 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
+from bench.corpus import make_corpus
 from tests.test_site import mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,6 +39,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+SCALE_CASES = 1000  # the synthetic project of the search suite at scale
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -47,6 +53,20 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@contextlib.contextmanager
+def serving(site: Path, port: int) -> Iterator[str]:
+    """A built site served on loopback for as long as the block runs; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(sample_copy: Path) -> Iterator[str]:
     """The sample site, built for and served at http://127.0.0.1:<port>/."""
@@ -58,13 +78,33 @@ def site_url(sample_copy: Path) -> Iterator[str]:
     finally:
         del os.environ["SITE_URL"]
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(sample_copy / "site-browser"))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(sample_copy / "site-browser", port) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def scale_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A synthetic project of SCALE_CASES cases (bench/corpus.py: names that repeat and collide,
+    numbers that share prefixes and endings), built by the real MkDocs with the hook, so with
+    Pagefind. Without photos or posters, which search does not need and which would take minutes
+    rather than seconds (about 20 s in all on two cores). Removed at the end (8,000 files)."""
+    folder = tmp_path_factory.mktemp("scale")
+    root = folder / "project"
+    make_corpus(root, SCALE_CASES, photos=False)
+    settings = root / "cases" / "publication.yaml"
+    text = re.sub(r"(?m)^posters:.*\n", "", settings.read_text("utf-8"))
+    settings.write_text(text + "posters: false\n", "utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    yield root
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def scale_site_url(scale_project: Path) -> Iterator[str]:
+    """The synthetic project's site, served at http://127.0.0.1:<port>/."""
+    with serving(scale_project / "site", _free_port()) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
