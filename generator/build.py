@@ -39,9 +39,10 @@ from .public.editions import Edition, editions
 from .public.publish import Published, publish
 from .source.checks import check_cases, photo_files
 from .source.errors import InputError
-from .source.loader import LoadedCase, Project, load_project
+from .source.loader import SETTINGS_FILE, LoadedCase, Project, load_project
 from .source.model import Settings
 from .source.reviews import Findings, build_day, review_findings
+from .source.translations import untranslated
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", "posters", "share", *FOLDERS)
@@ -143,6 +144,16 @@ def inspect(
     findings = Findings()
     if project.settings is not None:
         findings = review_findings(project.cases, project.settings, today or build_day())
+        if project.settings_doc is not None:  # the settings' own prose, in every language
+            doc, settings = project.settings_doc, project.settings
+            file = f"cases/{SETTINGS_FILE}"
+            found = untranslated(file, settings, tuple(settings.languages), doc.line_of)
+            grave = settings.untranslated == "error"
+            findings = replace(
+                findings,
+                warnings=findings.warnings + (() if grave else tuple(found)),
+                errors=findings.errors + (tuple(found) if grave else ()),
+            )
         problems += findings.errors
     if problems or project.settings is None:
         raise InputError(problems, findings.warnings)

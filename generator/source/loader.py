@@ -49,6 +49,10 @@ class LoadedCase:
         """The line of the field at path, for a problem found after the schema."""
         return self._doc.line_of(path)
 
+    def line_at(self, path: tuple[str | int, ...]) -> int:
+        """The same, given the path as one tuple."""
+        return self._doc.line_of(path)
+
     @cached_property
     def _doc(self) -> Document:
         # Not kept from loading: at 10,000 cases the lines of every value take 170 MB.

@@ -328,6 +328,11 @@ class Settings(Strict):
         description="What an overdue case does: warn (published, flagged to editors) or "
         "withhold (not published until reviewed)",
     )
+    untranslated: Literal["warn", "error"] = Field(
+        "warn",
+        description="What a free-text value without text in one of the languages is: a warning "
+        "(the edition shows the default language's text, marked) or an error",
+    )
     unsourced_status: Literal["warn", "error"] = Field(
         "warn",
         description="A status-changing history event without a source: a warning or an error",

@@ -27,6 +27,7 @@ from .errors import Problem
 from .fields import date_bounds
 from .loader import LoadedCase
 from .model import Case, Settings
+from .translations import untranslated
 
 DUE_WITHIN = timedelta(days=30)
 STATUS_CHANGES = ("located", "arrested", "returned", "surrendered", "deceased")
@@ -98,6 +99,9 @@ def review_findings(cases: Iterable[LoadedCase], settings: Settings, today: date
             continue  # no longer published: nothing to review
         for problem in _unsourced(loaded):
             (errors if settings.unsourced_status == "error" else warnings).append(problem)
+        languages = tuple(settings.languages)
+        for problem in untranslated(loaded.file, case, languages, loaded.line_at):
+            (errors if settings.untranslated == "error" else warnings).append(problem)
         if settings.review_every is None:
             continue
         overdue, message = _review_state(loaded, settings.review_every, today)
