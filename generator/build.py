@@ -33,7 +33,7 @@ from .pages.discovery import FOLDERS, discovery_pages
 from .pages.render import Cards, edition_environment, render_pages
 from .photos.photo import PhotoStats
 from .photos.photoset import PhotoSet, survey
-from .pieces import Memo, build_digest
+from .pieces import Memo, build_digest, feed_words
 from .posters.outputs import Made, poster_outputs
 from .public.editions import Edition, editions
 from .public.publish import Published, publish
@@ -281,7 +281,8 @@ def outputs_for(
         for piece in pieces
         for prefix, page in piece.pages
     }
-    outputs |= data_files(pieces, settings, data)
+    others = [(e.prefix, feed_words(e)) for e in editions(settings)[1:]]
+    outputs |= data_files(pieces, settings, data, others)
     for p in published:
         for photo in p.photos:
             for variant in photo.processed.files():

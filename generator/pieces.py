@@ -28,11 +28,12 @@ from markupsafe import Markup
 
 from .files import atomic_file
 from .opendata.datafiles import DataContext, api_case, case_times, compact_json
-from .opendata.feeds import Entry, case_entries
+from .opendata.feeds import Entry, Words, case_entries
 from .opendata.ftm import case_lines
 from .opendata.tables import csv_row
+from .pages.i18n import translations
 from .pages.render import case_page
-from .public.editions import editions
+from .public.editions import Edition, editions
 from .public.publish import Published
 from .source.model import Settings
 
@@ -63,6 +64,7 @@ class Piece:
     csv: tuple[str, ...]  # its row of cases.csv
     ftm: bytes  # its lines of ftm/entities.json
     feed: tuple[Entry, ...]  # its entries in the change feeds, newest or not
+    edition_feeds: tuple[tuple[str, tuple[Entry, ...]], ...]  # the same, for the other editions
 
 
 def make_piece(p: Published, settings: Settings, ctx: DataContext) -> Piece:
@@ -81,7 +83,16 @@ def make_piece(p: Published, settings: Settings, ctx: DataContext) -> Piece:
         csv=tuple(csv_row(record)),
         ftm="".join(f"{line}\n" for line in case_lines(record, settings)).encode("utf-8"),
         feed=tuple(case_entries(record, ctx.site_url)),
+        edition_feeds=tuple(
+            (e.prefix, tuple(case_entries(record, ctx.site_url, feed_words(e), e.prefix)))
+            for e in editions(settings)[1:]
+        ),
     )
+
+
+def feed_words(edition: Edition) -> Words:
+    """The words of an edition's feed, from its catalog."""
+    return Words(edition.language, edition.tag, translations(edition.language).gettext)
 
 
 def case_digest(p: Published, ctx: DataContext) -> bytes:

@@ -32,7 +32,7 @@ from ..source.localized import Texts
 from ..source.model import Settings
 from ..source.schema import schema_files
 from . import apimodel as api
-from .feeds import Entry, feed_files
+from .feeds import Entry, Words, feed_files
 from .tables import cases_csv
 
 API = "api/v1"
@@ -58,6 +58,8 @@ class CaseShare(Protocol):
     def ftm(self) -> bytes: ...
     @property
     def feed(self) -> Sequence[Entry]: ...
+    @property
+    def edition_feeds(self) -> Sequence[tuple[str, Sequence[Entry]]]: ...
 
 
 @dataclass(frozen=True)
@@ -277,10 +279,14 @@ def redirect_pages(pieces: Sequence[CaseShare], demonstration: bool) -> dict[str
 
 
 def data_files(
-    pieces: Sequence[CaseShare], settings: Settings, ctx: DataContext
+    pieces: Sequence[CaseShare],
+    settings: Settings,
+    ctx: DataContext,
+    editions: Sequence[tuple[str, Words]] = (),
 ) -> dict[str, bytes]:
     """Every open-data file under docs/, by path, from the cases' pieces (in id order), which
-    hold the public view only."""
+    hold the public view only; `editions` (prefix and words of each edition but the default)
+    have their own Atom feed."""
     newest = updated((c.last_changed for c in pieces), ctx)
     listing = api.ApiCases(
         api_version=api.API_VERSION,
@@ -305,7 +311,15 @@ def data_files(
         files[f"{API}/{name}.schema.json"] = _json(api.api_schema(model, url))
     files["cases.csv"] = cases_csv(c.csv for c in pieces)
     entries = (entry for c in pieces for entry in c.feed)
-    files |= feed_files(entries, settings, ctx.removals, ctx.site_url, newest)
+    others = [
+        (
+            prefix,
+            words,
+            [e for c in pieces for p, found in c.edition_feeds if p == prefix for e in found],
+        )
+        for prefix, words in editions
+    ]
+    files |= feed_files(entries, settings, ctx.removals, ctx.site_url, newest, others)
     files["ftm/entities.json"] = b"".join(c.ftm for c in pieces)
     files |= {f"schema/{name}": content for name, content in schema_files().items()}
     files |= redirect_pages(pieces, settings.demonstration)
