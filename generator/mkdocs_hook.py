@@ -80,7 +80,8 @@ def on_pre_build(config: Any) -> None:
     gc.unfreeze()  # what the last build froze (`mkdocs serve`) may be collected again
     try:
         serving = _command["name"] == "serve"
-        outcome = preview.generate(_root(config), serving, log, config.get("site_url") or "")
+        home = config["extra"].get("home_url", config.get("site_url")) or ""
+        outcome = preview.generate(_root(config), serving, log, home)
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)

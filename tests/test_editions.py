@@ -1,0 +1,243 @@
+"""The site's editions, read from the built sample (English at /, 简体中文 at /zh/): language
+tags, counterparts both ways, names and fallbacks, the Chinese feed, the catalogs; and a third
+edition made from data alone (a catalog written here, one line of settings)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from babel.messages.pofile import read_po
+
+from generator.pages.i18n import catalog_path
+from generator.source.loader import load_project
+from tests.conftest import IGNORE, ROOT
+from tests.htmltree import Element, page, parse
+from tests.test_site import mkdocs_build
+
+HOME = "https://example.org/most-wanted/"  # mkdocs.yml's placeholder: SITE_URL is not set
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of one edition (not the folders of the others inside it)."""
+    return sorted(
+        p
+        for p in site.rglob("index.html")
+        if not re.match(r"[a-z]{2,3}$", p.relative_to(site).parts[0]) and "pagefind" not in p.parts
+    )
+
+
+def alternates(root: Element) -> dict[str, str]:
+    return {
+        e.attrs["hreflang"]: e.attrs["href"]
+        for e in root.find_all("link", rel="alternate")
+        if "hreflang" in e.attrs
+    }
+
+
+def test_each_edition_says_its_language(built: Path) -> None:
+    for site, tag in ((built, "en"), (built / "zh", "zh-Hans")):
+        pages = html_pages(site)
+        assert len(pages) > 40
+        for path in pages:
+            assert f'<html lang="{tag}"' in path.read_text("utf-8"), path
+
+
+def test_hreflang_pairs_resolve_both_ways(built: Path) -> None:
+    """Every page names its counterpart in every edition (and x-default); the counterpart
+    exists and names the page back."""
+    checked = 0
+    for site in (built, built / "zh"):
+        for path in html_pages(site):
+            links = alternates(parse(path.read_text("utf-8")))
+            assert set(links) == {"en", "zh-Hans", "x-default"}, path
+            assert links["x-default"] == links["en"]
+            for tag, href in links.items():
+                relative = href.removeprefix(HOME)
+                target = built / relative / "index.html"
+                assert target.is_file(), (path, href)
+                back = alternates(parse(target.read_text("utf-8")))
+                here = HOME + path.parent.relative_to(built).as_posix() + "/"
+                assert here.replace("/./", "/") in (back["en"], back["zh-Hans"]), (path, tag)
+                checked += 1
+    assert checked > 200
+
+
+def test_the_language_menu_leads_to_the_same_page(built: Path) -> None:
+    for path, other in (("cases/tang-hengyuan/", "zh/cases/tang-hengyuan/"),):
+        for here in (path, other):
+            menu = page(built, here).find_all("a", cls="md-select__link")
+            hrefs = {a.attrs["hreflang"]: a.attrs["href"] for a in menu}
+            assert set(hrefs) == {"en", "zh-Hans"}
+            base = "https://x/" + here
+            resolved = {
+                tag: urlsplit(_join(base, href)).path.lstrip("/") for tag, href in hrefs.items()
+            }
+            assert resolved["en"] == path and resolved["zh-Hans"] == other
+
+
+def _join(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)
+
+
+def test_the_sitemaps_list_the_counterparts(built: Path) -> None:
+    for site in (built, built / "zh"):
+        tree = ET.parse(site / "sitemap.xml")
+        links = tree.getroot().iter("{http://www.w3.org/1999/xhtml}link")
+        found = {(e.get("hreflang"), e.get("href")) for e in links}
+        assert ("zh-Hans", HOME + "zh/cases/tang-hengyuan/") in found
+        assert ("en", HOME + "cases/tang-hengyuan/") in found
+
+
+def test_the_chinese_edition_leads_with_the_native_name(built: Path) -> None:
+    heading = page(built, "zh/cases/tang-hengyuan/").find("h1")
+    assert heading.text.split()[:2] == ["唐恒远", "TANG"]
+    english = page(built, "cases/tang-hengyuan/").find("h1")
+    assert english.text.split()[:2] == ["TANG", "Hengyuan"]
+    native = english.find("span", cls="mw-native")
+    assert native.attrs["lang"] == "zh-Hans"  # a Chinese name on an English page says so
+
+
+def test_prose_shows_in_the_edition_language_or_marked_as_not_translated(built: Path) -> None:
+    case = page(built, "zh/cases/tang-hengyuan/")
+    assert "恒泰粮食储备公司原总经理（虚构）" in case.text
+    assert "Former general manager" not in case.text
+    # MA Guolin's summary is left untranslated in the sample on purpose.
+    fallback = page(built, "zh/cases/ma-guolin/")
+    summaries = [d for d in fallback.find_all("div", lang="en") if "road-building" in d.text]
+    assert len(summaries) == 1
+    assert fallback.find_all(cls="mw-untranslated")
+    english = page(built, "cases/ma-guolin/")
+    assert not english.find_all(cls="mw-untranslated")
+
+
+def test_dates_numbers_and_countries_follow_the_edition(built: Path) -> None:
+    text = page(built, "zh/cases/tang-hengyuan/").text
+    assert "1961年5月17日" in text and "美国" in text and "120,000,000 CNY" in text
+    assert "17 May 1961" in page(built, "cases/tang-hengyuan/").text
+
+
+def test_the_chinese_feed_is_atom_in_chinese(built: Path) -> None:
+    feed = ET.parse(built / "zh" / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hans"
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    english = ET.parse(built / "feed.xml").getroot().findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}id") for e in entries] == [e.findtext(f"{atom}id") for e in english]
+    links = [e.find(f"{atom}link").get("href") for e in entries]  # type: ignore[union-attr]
+    assert all(link.startswith(HOME + "zh/") for link in links)
+    contents = " ".join(e.findtext(f"{atom}content") or "" for e in entries)
+    assert "贪污罪" in contents
+
+
+def test_every_message_of_the_chinese_catalog_is_translated() -> None:
+    with catalog_path("zh").open("rb") as po:
+        catalog = read_po(po, locale="zh")
+    messages = [m for m in catalog if m.id]
+    assert len(messages) > 100
+    untranslated = [m.id for m in messages if not m.string or m.fuzzy]
+    assert untranslated == []
+
+
+def _visible_english(root: Element, phrases: list[str]) -> list[str]:
+    """The phrases found in the page's text outside elements in another language (case data
+    shown in the default language is marked so) and outside code."""
+
+    def text(e: Element) -> str:
+        if e.tag in ("code", "pre", "script", "style") or e.attrs.get("lang", "zh-Hans") != (
+            "zh-Hans"
+        ):
+            return " "
+        return "".join(c if isinstance(c, str) else text(c) for c in e.children)
+
+    shown = re.sub(r"\s+", " ", text(root))
+    return [p for p in phrases if p in shown]
+
+
+def test_chinese_pages_show_no_site_words_in_english(built: Path) -> None:
+    """No msgid of the catalog (its fixed parts of two words or more) appears on a page of
+    the Chinese edition outside case data and code."""
+    with catalog_path("zh").open("rb") as po:
+        catalog = read_po(po, locale="zh")
+    phrases = set()
+    for message in catalog:
+        for msgid in message.id if isinstance(message.id, tuple) else (message.id,):
+            for part in re.split(r"%\(\w+\)[sd]|\{\w+\}", msgid or ""):
+                part = part.strip(" .,:;()")
+                if len(part.split()) >= 2:
+                    phrases.add(part)
+    assert len(phrases) > 50
+    found = {}
+    for path in html_pages(built / "zh"):
+        shown = _visible_english(parse(path.read_text("utf-8")), sorted(phrases))
+        if shown:
+            found[path.relative_to(built).as_posix()] = shown
+    assert found == {}
+
+
+# A third edition from data alone --------------------------------------------------------------
+
+FRENCH = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: fr\\n"
+
+msgid "Wanted persons"
+msgstr "Personnes recherchées"
+
+msgid "At large"
+msgstr "En fuite"
+
+msgid "Home"
+msgstr "Accueil"
+"""
+
+
+@pytest.fixture(scope="module")
+def three_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with `languages: [en, zh, fr]` and a French catalog of three messages."""
+    root = tmp_path_factory.mktemp("three") / "project"
+    shutil.copytree(ROOT, root, ignore=IGNORE)
+    shutil.copytree(ROOT / "cases", root / "cases", dirs_exist_ok=True)
+    settings = root / "cases/publication.yaml"
+    text = settings.read_text("utf-8")
+    assert "languages: [en, zh]" in text
+    settings.write_text(
+        text.replace("languages: [en, zh]", "languages: [en, zh, fr]") + "posters: false\n",
+        "utf-8",
+    )
+    catalog = root / "generator/locales/fr/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(FRENCH, "utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_a_third_edition_is_a_catalog_and_a_line_of_settings(three_editions: Path) -> None:
+    french = page(three_editions, "fr/cases/")
+    assert french.find("html").attrs["lang"] == "fr"
+    assert french.find("h1").text.startswith("Personnes recherchées")  # translated
+    assert "En fuite" in french.text
+    assert "Suspected country" in french.text  # not in the catalog: English
+    case = page(three_editions, "fr/cases/tang-hengyuan/")
+    assert "17 mai 1961" in case.text  # dates from CLDR
+    # No French text in the sample: the default language's, marked as not translated.
+    assert case.find_all(cls="mw-untranslated")
+    assert set(alternates(case)) == {"en", "zh-Hans", "fr", "x-default"}
+    assert (three_editions / "fr" / "feed.xml").is_file()
+    # The hand-written pages have no French copy: the French menu leaves them out.
+    assert not (three_editions / "fr" / "guide").exists()
+
+
+def test_the_sample_is_valid_in_both_editions() -> None:
+    project = load_project(ROOT)
+    assert project.settings is not None and project.settings.languages == ["en", "zh"]
+    assert not project.problems
