@@ -27,7 +27,9 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(
         p
         for p in site.rglob("index.html")
-        if not re.match(r"[a-z]{2,3}$", p.relative_to(site).parts[0]) and "pagefind" not in p.parts
+        if not re.match(r"[a-z]{2,3}$", p.relative_to(site).parts[0])
+        and "pagefind" not in p.parts
+        and 'http-equiv="refresh"' not in p.read_text("utf-8")  # a renamed case's old address
     )
 
 
