@@ -63,7 +63,7 @@ def on_config(config: Any) -> Any:
     extra["edition_up"] = edition.up
     if len(all_editions) > 1:
         docs = root / "docs"
-        extra["alternate"] = [
+        extra["editions"] = [
             {
                 "name": e.name,
                 "lang": e.tag,

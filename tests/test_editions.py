@@ -34,11 +34,20 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def alternates(root: Element) -> dict[str, str]:
-    return {
-        e.attrs["hreflang"]: e.attrs["href"]
-        for e in root.find_all("link", rel="alternate")
-        if "hreflang" in e.attrs
-    }
+    """The counterparts the language menu links, by hreflang (relative addresses)."""
+    return {a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", cls="md-select__link")}
+
+
+def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
+    """Each page of an edition's sitemap, with its counterparts by hreflang."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    found = {}
+    for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        links = url.findall("x:link", ns)
+        found[url.findtext("s:loc", namespaces=ns) or ""] = {
+            link.get("hreflang", ""): link.get("href", "") for link in links
+        }
+    return found
 
 
 def test_each_edition_says_its_language(built: Path) -> None:
@@ -50,22 +59,27 @@ def test_each_edition_says_its_language(built: Path) -> None:
 
 
 def test_hreflang_pairs_resolve_both_ways(built: Path) -> None:
-    """Every page names its counterpart in every edition (and x-default); the counterpart
-    exists and names the page back."""
+    """Every page of each edition's sitemap names its counterpart in every edition; the
+    counterpart is a page, in the other edition's sitemap, that names it back. The language
+    menu of every page links the same counterparts."""
+    maps = {
+        tag: sitemap_alternates(site) for tag, site in (("en", built), ("zh-Hans", built / "zh"))
+    }
     checked = 0
-    for site in (built, built / "zh"):
-        for path in html_pages(site):
-            links = alternates(parse(path.read_text("utf-8")))
-            assert set(links) == {"en", "zh-Hans", "x-default"}, path
-            assert links["x-default"] == links["en"]
-            for tag, href in links.items():
-                relative = href.removeprefix(HOME)
-                target = built / relative / "index.html"
-                assert target.is_file(), (path, href)
-                back = alternates(parse(target.read_text("utf-8")))
-                here = HOME + path.parent.relative_to(built).as_posix() + "/"
-                assert here.replace("/./", "/") in (back["en"], back["zh-Hans"]), (path, tag)
+    for tag, pages in maps.items():
+        assert len(pages) > 40
+        for loc, links in pages.items():
+            assert set(links) == {"en", "zh-Hans"}, loc
+            assert links[tag] == loc
+            for other, href in links.items():
+                assert maps[other][href][tag] == loc, (loc, other)
+                target = built / href.removeprefix(HOME) / "index.html"
+                assert target.is_file(), href
                 checked += 1
+            page_file = built / loc.removeprefix(HOME) / "index.html"
+            menu = alternates(parse(page_file.read_text("utf-8")))
+            base = loc
+            assert {t: _join(base, h) for t, h in menu.items()} == links, loc
     assert checked > 200
 
 
@@ -86,15 +100,6 @@ def _join(base: str, href: str) -> str:
     from urllib.parse import urljoin
 
     return urljoin(base, href)
-
-
-def test_the_sitemaps_list_the_counterparts(built: Path) -> None:
-    for site in (built, built / "zh"):
-        tree = ET.parse(site / "sitemap.xml")
-        links = tree.getroot().iter("{http://www.w3.org/1999/xhtml}link")
-        found = {(e.get("hreflang"), e.get("href")) for e in links}
-        assert ("zh-Hans", HOME + "zh/cases/tang-hengyuan/") in found
-        assert ("en", HOME + "cases/tang-hengyuan/") in found
 
 
 def test_the_chinese_edition_leads_with_the_native_name(built: Path) -> None:
@@ -233,7 +238,7 @@ def test_a_third_edition_is_a_catalog_and_a_line_of_settings(three_editions: Pat
     assert "17 mai 1961" in case.text  # dates from CLDR
     # No French text in the sample: the default language's, marked as not translated.
     assert case.find_all(cls="mw-untranslated")
-    assert set(alternates(case)) == {"en", "zh-Hans", "fr", "x-default"}
+    assert set(alternates(case)) == {"en", "zh-Hans", "fr"}
     assert (three_editions / "fr" / "feed.xml").is_file()
     # The hand-written pages have no French copy: the French menu leaves them out.
     assert not (three_editions / "fr" / "guide").exists()

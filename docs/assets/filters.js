@@ -31,6 +31,9 @@
     if (!loading) {
       loading = import(root + "pagefind/pagefind.js").then(function (pagefind) {
         return pagefind.options({baseUrl: new URL(root).pathname}).then(function () {
+          // Pagefind counts the values of the filters whose index it has loaded: load them all.
+          return pagefind.filters();
+        }).then(function () {
           return pagefind;
         });
       });

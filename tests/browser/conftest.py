@@ -83,7 +83,7 @@ def site_url(sample_copy: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def scale_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def scale_project(tmp_path_factory: pytest.TempPathFactory, scale_port: int) -> Iterator[Path]:
     """A synthetic project of SCALE_CASES cases (bench/corpus.py: names that repeat and collide,
     numbers that share prefixes and endings), built by the real MkDocs with the hook, so with
     Pagefind. Without photos or posters, which search does not need and which would take minutes
@@ -94,16 +94,27 @@ def scale_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     settings = root / "cases" / "publication.yaml"
     text = re.sub(r"(?m)^posters:.*\n", "", settings.read_text("utf-8"))
     settings.write_text(text + "posters: false\n", "utf-8")
-    result = mkdocs_build(root)
+    # Built for the address it is served at, as the sample is: Material's scripts fetch the
+    # sitemaps of the editions from the site's address.
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{scale_port}/"
+    try:
+        result = mkdocs_build(root)
+    finally:
+        del os.environ["SITE_URL"]
     assert result.returncode == 0, result.stderr
     yield root
     shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def scale_site_url(scale_project: Path) -> Iterator[str]:
+def scale_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def scale_site_url(scale_project: Path, scale_port: int) -> Iterator[str]:
     """The synthetic project's site, served at http://127.0.0.1:<port>/."""
-    with serving(scale_project / "site", _free_port()) as served:
+    with serving(scale_project / "site", scale_port) as served:
         yield served
 
 
@@ -179,5 +190,5 @@ def _watched(browser: Browser, site_url: str, size: dict[str, int]) -> Iterator[
     watch = Watched(page, site_url)
     yield watch
     context.close()
-    assert watch.errors == [], watch.errors
+    assert watch.errors == [], (watch.errors, watch.foreign)
     assert watch.foreign == [], watch.foreign
