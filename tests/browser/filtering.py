@@ -9,6 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from generator.opendata.apimodel import text_of
 from generator.public.facets import crime_key
 from generator.public.names import STATUS_ORDER, UNKNOWN
 
@@ -27,7 +28,7 @@ def values(case: dict) -> dict[str, set[str]]:
     return {
         "status": {case["status"]},
         "country": {location["country"] if location else UNKNOWN},
-        "crime": {crime_key(c["charge"]) for c in case["crimes"]},
+        "crime": {crime_key(text_of(c["charge"]) or "") for c in case["crimes"]},
         "list": {named["id"] for named in case["lists"]},
         "fled": {case["fled"]["date"][:4]},
     }
