@@ -305,7 +305,7 @@ def posters_for(
         p.id: (data.dates[p.id].last if p.id in data.dates else data.fallback).date().isoformat()
         for p in published
     }
-    return poster_outputs(published, settings, urls, days, cache_root, workers)
+    return poster_outputs(published, settings, urls, days, cache_root, workers, editions(settings))
 
 
 def edition_dirs(others: tuple[Edition, ...]) -> tuple[str, ...]:

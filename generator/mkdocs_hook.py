@@ -61,6 +61,7 @@ def on_config(config: Any) -> Any:
     extra["home_url"] = home  # the site's root, where files shared by every edition live
     extra["html_lang"] = edition.tag
     extra["edition_up"] = edition.up
+    extra["edition_prefix"] = edition.prefix
     if len(all_editions) > 1:
         docs = root / "docs"
         extra["editions"] = [

@@ -16,10 +16,12 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..public.names import STATUS_LABELS
+from ..pages.environment import ENGLISH
+from ..pages.i18n import translations
+from ..public.editions import Edition, in_script_of
 from ..public.publish import Published
 from ..source.model import Settings
-from .poster import draw, poster_jobs
+from .poster import HEADINGS, draw, poster_jobs
 from .share import ShareJob, make
 
 
@@ -32,15 +34,29 @@ class Made:
     shares_made: int = 0
 
 
-def share_job(p: Published, settings: Settings) -> ShareJob:
+def share_job(p: Published, settings: Settings, edition: Edition = ENGLISH) -> ShareJob:
+    """The share image of a case in an edition: photo, names (the edition's script first),
+    status, site title."""
+    gettext = translations(edition.language).gettext
     photo = p.photos[0].processed.large_jpeg.path if p.photos else None
-    status = STATUS_LABELS[p.case.status].upper() if p.case.status != "at_large" else "WANTED"
-    lines = (p.case.name.latin, p.case.name.native or "", status, settings.title)
-    return ShareJob(p.id, lines, photo)
+    status = gettext(HEADINGS[p.case.status])
+    latin, native = p.case.name.latin, p.case.name.native or ""
+    first, second = (
+        (native, latin)
+        if native and in_script_of(edition.language, native)
+        else (
+            latin,
+            native,
+        )
+    )
+    title = settings.title.text(edition.language)[0]
+    return ShareJob(f"{edition.language}-{p.id}", (first, second, status, title), photo)
 
 
-def site_share_job(settings: Settings) -> ShareJob:
-    return ShareJob("site", (settings.title, "", "", settings.agency.name), None)
+def site_share_job(settings: Settings, edition: Edition = ENGLISH) -> ShareJob:
+    language = edition.language
+    title, agency = settings.title.text(language)[0], settings.agency.name.text(language)[0]
+    return ShareJob(f"{language}-site", (title, "", "", agency), None)
 
 
 def poster_outputs(
@@ -50,19 +66,27 @@ def poster_outputs(
     days: dict[str, str],
     cache_dir: Path,
     workers: int | None = None,
+    editions: tuple[Edition, ...] = (ENGLISH,),
 ) -> Made:
-    """Every poster and share image: `urls` and `days` give each case's page address and the
-    date its poster carries (YYYY-MM-DD), by id. Raises nothing for a missing photo: a case
-    without one gets a poster and an image without a picture."""
+    """Every poster and share image of every edition: `urls` gives each case's page address in
+    the default edition (an edition's is under its prefix), `days` the date its poster carries
+    (YYYY-MM-DD), by id. Files: posters/<id>-a4.pdf and share/<id>.jpg for the default
+    edition, posters/<language>/<id>-a4.pdf and share/<language>/<id>.jpg for the others.
+    Raises nothing for a missing photo: a case without one gets a poster and an image without
+    a picture."""
     if not settings.posters:
         return Made({})
     posters: dict[str, Job] = {}
-    shares: dict[str, Job] = {"share/site.jpg": site_share_job(settings)}
+    shares: dict[str, Job] = {}
     settings_digest = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()
-    for p in published:
-        for job in poster_jobs(p, settings, settings_digest, urls[p.id], days[p.id]):
-            posters[f"posters/{p.id}-{job.size}.pdf"] = job
-        shares[f"share/{p.id}.jpg"] = share_job(p, settings)
+    for edition in editions:
+        folder = "" if edition.default else edition.prefix
+        shares[f"share/{folder}site.jpg"] = site_share_job(settings, edition)
+        for p in published:
+            url = urls[p.id].replace("/cases/", f"/{edition.prefix}cases/", 1)
+            for job in poster_jobs(p, settings, settings_digest, url, days[p.id], edition):
+                posters[f"posters/{folder}{p.id}-{job.size}.pdf"] = job
+            shares[f"share/{folder}{p.id}.jpg"] = share_job(p, settings, edition)
     poster_dir, share_dir = cache_dir / "posters", cache_dir / "share"
     poster_files, posters_made = _run(draw, posters, poster_dir, workers)
     share_files, shares_made = _run(make, shares, share_dir, workers)

@@ -26,20 +26,24 @@ import segno
 from markupsafe import Markup
 
 from ..files import write_atomic
+from ..pages.environment import ENGLISH, Words, money
+from ..pages.i18n import translations
+from ..public.editions import Edition, in_script_of, script_language
 from ..public.names import appearance, country_name, human_date
 from ..public.publish import Published
-from ..public.searchterms import is_han
-from ..source.model import Amount, Settings
+from ..source.model import Settings
+from ..source.text import N_
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Page sizes, by the name used in file names: A4 for most of the world, US Letter for the US.
 SIZES = {"a4": "A4", "letter": "letter"}
 HEADINGS = {
-    "at_large": "WANTED",
-    "arrested": "ARRESTED",
-    "returned": "RETURNED",
-    "deceased": "DECEASED",
+    "at_large": N_("WANTED"),
+    "arrested": N_("ARRESTED"),
+    "returned": N_("RETURNED"),
+    "deceased": N_("DECEASED"),
 }
+SEXES = {"male": N_("Male"), "female": N_("Female"), "unknown": N_("Unknown")}
 COLOURS = {"at_large": "#b71c1c"}  # closed cases print their heading in black
 
 
@@ -55,6 +59,7 @@ class PosterJob:
     day: str
     size: str  # a key of SIZES
     key: str
+    edition: Edition = ENGLISH
 
     @property
     def file_name(self) -> str:
@@ -69,20 +74,31 @@ def _versions() -> str:
     return f"{names},template={template}"
 
 
-def _money(amount: Amount) -> str:
-    return f"{amount.value:,} {amount.currency}"
-
-
 @cache
-def _template() -> jinja2.Template:
+def _template(edition: Edition) -> jinja2.Template:
+    """The poster's template in an edition's language: its words from the edition's catalog,
+    prose in its language (the default language's, marked, where it has none)."""
+    language = edition.language
+    words = Words(language)
+    gettext = words.gettext
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=words.shown,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters.update(date=human_date, country=country_name, money=_money, appearance=appearance)
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        date=lambda value: human_date(value, language),
+        country=lambda code: country_name(code, language),
+        money=lambda amount: money(amount, language),
+        appearance=lambda d: appearance(d, gettext),
+        sex=lambda sex: gettext(SEXES[sex]),
+        join=words.join,
+    )
     return env.get_template("poster.html.j2")
 
 
@@ -92,12 +108,19 @@ def qr_svg(url: str) -> str:
 
 
 def poster_jobs(
-    p: Published, settings: Settings, settings_digest: str, url: str, day: str
+    p: Published,
+    settings: Settings,
+    settings_digest: str,
+    url: str,
+    day: str,
+    edition: Edition = ENGLISH,
 ) -> list[PosterJob]:
-    """The posters of one case, one per paper size. `url` is the case page's address (for the
-    QR code), `day` the poster's date (YYYY-MM-DD), `settings_digest` names the settings."""
+    """The posters of one case in one edition, one per paper size. `url` is the case page's
+    address in that edition (for the QR code), `day` the poster's date (YYYY-MM-DD),
+    `settings_digest` names the settings."""
     h = hashlib.sha256()
     for part in (
+        edition.language,
         p.case.model_dump_json(),
         repr(p.documents),
         ",".join(photo.processed.key for photo in p.photos[:1]),
@@ -110,7 +133,13 @@ def poster_jobs(
     inputs = h.hexdigest()
     return [
         PosterJob(
-            p, settings, url, day, size, hashlib.sha256(f"{inputs}{size}".encode()).hexdigest()[:24]
+            p,
+            settings,
+            url,
+            day,
+            size,
+            hashlib.sha256(f"{inputs}{size}".encode()).hexdigest()[:24],
+            edition,
         )
         for size in SIZES
     ]
@@ -118,18 +147,25 @@ def poster_jobs(
 
 def poster_html(job: PosterJob) -> str:
     """The HTML the poster is drawn from."""
-    p = job.p
+    p, edition = job.p, job.edition
     photo = p.photos[0].processed.large_jpeg.path if p.photos else None
-    native = p.case.name.native
-    return _template().render(
+    latin, native = p.case.name.latin, p.case.name.native
+    lead_native = bool(native) and in_script_of(edition.language, native or "")
+    first, second = (native, latin) if lead_native else (latin, native)
+    gettext = translations(edition.language).gettext
+    return _template(edition).render(
         p=p,
         c=p.case,
         settings=job.settings,
-        heading=HEADINGS[p.case.status],
+        lang=edition.tag,
+        heading=gettext(HEADINGS[p.case.status]),
         colour=COLOURS.get(p.case.status, "#111"),
         where=p.last_known,
         photo=photo.resolve().as_uri() if photo else None,
-        native_lang="zh-Hans" if native and is_han(native) else "und",
+        first=first,
+        second=second,
+        first_lang=script_language(first or ""),
+        second_lang=script_language(second or ""),
         qr=Markup(qr_svg(job.url)),
         url=job.url,
         day=job.day,

@@ -33,7 +33,7 @@ class ShareJob:
     """What one share image shows; `key` names its file in the cache."""
 
     name: str  # the output's name, such as "wang-jianguo" or "site"
-    lines: tuple[str, ...]  # Latin name, native name, status, site title ("" where none)
+    lines: tuple[str, ...]  # the name shown first, the other name, status, site title
     photo: Path | None
 
     @property
