@@ -134,3 +134,33 @@ def test_case_pages_carry_open_graph_tags_with_their_image(built: Path) -> None:
     assert (built / "posters/he-yanling-a4.pdf").is_file()
     home = (built / "index.html").read_text("utf-8")
     assert 'property="og:image" content="https://example.org/most-wanted/share/site.jpg"' in home
+
+
+@pytest.fixture(scope="module")
+def chinese_posters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A two-edition project ([en, zh]) with one case whose position is in both languages."""
+    project = Project(tmp_path_factory.mktemp("editions") / "project")
+    project.write("cases/publication.yaml", POSTERS_ON + "languages: [en, zh]\n")
+    text = WANTED + "position:\n  en: Former chief accountant\n  zh: 原总会计师\n"
+    project.case("poster-person", text)
+    project.photo("poster-person", "front.jpg")
+    result = build(project.root, project.root / ".cache", TODAY, site_url="https://example.org/w/")
+    assert (result.posters_made, result.shares_made) == (4, 4)
+    return project.root
+
+
+def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_path: Path) -> None:
+    english = tool("pdftotext", str(chinese_posters / "docs/posters/poster-person-a4.pdf"), "-")
+    pdf = chinese_posters / "docs/posters/zh/poster-person-a4.pdf"
+    chinese = tool("pdftotext", str(pdf), "-")
+    assert "WANTED" in english and "Former chief accountant" in english
+    assert "通缉" in chinese and "原总会计师" in chinese and "WANTED" not in chinese
+    assert chinese.index("海报人") < chinese.index("POSTER Person")  # the native name first
+    assert english.index("POSTER Person") < english.index("海报人")
+    assert HIDDEN not in chinese and PARTIAL not in chinese
+    tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
+    decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
+    assert decoded == "https://example.org/w/zh/cases/poster-person/"
+    for name in ("poster-person", "site"):
+        with Image.open(chinese_posters / f"docs/share/zh/{name}.jpg") as image:
+            assert image.size == (1200, 630) and not image.getexif()
