@@ -59,10 +59,14 @@ site: $(BIN)/.site-deps $(CJK_FONT)
 	@[ -n "$${SITE_URL:-}" ] || echo "Note: SITE_URL is not set, so feeds, sitemap, canonical links and redirects point to the placeholder in mkdocs.yml; set SITE_URL=https://your.site/ to publish (docs/guide.md, \"The site's address\")."
 
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes;
-## invalid cases are listed in the terminal and on every page, over the last good version
+## invalid cases are listed in the terminal and on every page, over the last good version.
+## One edition at a time: the default, or EDITION=zh (its mkdocs.zh.yml comes from a build)
 SERVE_ADDR ?= 127.0.0.1:8000
+EDITION ?=
 serve: $(BIN)/.site-deps $(CJK_FONT)
-	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
+	@[ -z "$(EDITION)" ] || [ -f mkdocs.$(EDITION).yml ] || $(BIN)/python -m generator build
+	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR) \
+		$(if $(EDITION),-f mkdocs.$(EDITION).yml)
 
 ## validate: check every case and report every error
 validate: $(BIN)/.site-deps
