@@ -15,7 +15,7 @@ export PYTHONWARNINGS := ignore:pkg_resources is deprecated:UserWarning
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve validate generate new review hooks test lint bench clean distclean
+.PHONY: site serve validate generate new review hooks test lint bench clean distclean translations
 
 # Browser tests drive Debian's Chromium through Playwright; no tool downloads a browser.
 CHROMIUM := /usr/bin/chromium
@@ -88,6 +88,30 @@ BASE ?= main
 FORMAT ?= text
 review: $(BIN)/.site-deps
 	$(BIN)/python -m generator review --base "$(BASE)" --format "$(FORMAT)"
+
+## translations: extract the site's words (templates and code, babel.cfg) into
+## generator/locales/messages.pot and update the catalog of every edition but the default,
+## generator/locales/<language>/LC_MESSAGES/messages.po (created when missing); translators edit
+## the .po files, which every build compiles. Run twice, it changes nothing: no dates, no wrapping,
+## no fuzzy guesses (a new message stays untranslated, so English, until a translator fills it).
+LOCALES := generator/locales
+translations: $(BIN)/.site-deps
+	mkdir -p $(LOCALES)
+	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --keywords NP_:1,2 \
+		--add-comments Translators: --no-wrap --project "Most Wanted" \
+		--header-comment "$$(printf '# The words of the Most Wanted site, in English: make translations writes it.\n#')" \
+		--output-file $(LOCALES)/messages.pot generator
+	$(BIN)/python -m generator editions | while read -r language config; do \
+		if [ "$$config" != mkdocs.yml ]; then \
+			$(BIN)/pybabel --quiet update --init-missing --no-wrap --no-fuzzy-matching \
+				--ignore-obsolete --input-file $(LOCALES)/messages.pot --locale "$$language" \
+				--output-file "$(LOCALES)/$$language/LC_MESSAGES/messages.po"; \
+		fi; \
+	done
+	@# The dates Babel writes change on every run: the catalogs keep none.
+	sed -i -e '/^"POT-Creation-Date: /d' -e '/^"PO-Revision-Date: /d' \
+		$(LOCALES)/messages.pot $(LOCALES)/*/LC_MESSAGES/messages.po
+	@echo "$$(($$(grep -c '^msgid ' $(LOCALES)/messages.pot) - 1)) messages in $(LOCALES)/messages.pot"
 
 ## hooks: install the git pre-commit hooks (.pre-commit-config.yaml)
 hooks: $(BIN)/.test-deps

@@ -23,7 +23,9 @@ from generator import searchindex
 from generator.build import record
 from generator.editionsite import handwritten_pages
 from generator.editors import preview
-from generator.public.editions import editions
+from generator.pages.i18n import gettext
+from generator.pages.themewords import og_locale, preview_errors, script_words, theme_words
+from generator.public.editions import Edition, editions
 from generator.source.errors import InputError
 from generator.source.loader import SETTINGS_FILE, load_model
 from generator.source.model import Settings
@@ -45,10 +47,13 @@ def on_config(config: Any) -> Any:
     edition otherwise): its title, address and language, and its counterparts for the language
     menu, hreflang links and the sitemap."""
     root = _root(config)
+    extra = config["extra"]
+    # The edition's words even when the settings cannot be read (the preview then shows why).
+    named = extra.get("edition")
+    _words(config, Edition(named or "en", not named), ())
     settings, _ = load_model(root / "cases" / SETTINGS_FILE, root, Settings, [])
     if settings is None:  # a broken file is reported by on_pre_build, with every other problem
         return config
-    extra = config["extra"]
     all_editions = editions(settings)
     edition = next((e for e in all_editions if e.language == extra.get("edition")), None)
     edition = edition or all_editions[0]
@@ -62,6 +67,7 @@ def on_config(config: Any) -> Any:
     extra["html_lang"] = edition.tag
     extra["edition_up"] = edition.up
     extra["edition_prefix"] = edition.prefix
+    _words(config, edition, tuple(e for e in all_editions if e != edition))
     if len(all_editions) > 1:
         docs = root / "docs"
         extra["editions"] = [
@@ -77,6 +83,19 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _words(config: Any, edition: Edition, others: tuple[Edition, ...]) -> None:
+    """The theme's and the scripts' words in the edition's language (pages/themewords.py), the
+    site's description in it, and its Open Graph locale beside the other editions'."""
+    extra = config["extra"]
+    extra["edition_language"] = edition.language
+    if config.get("site_description"):
+        config["site_description"] = gettext(edition.language, config["site_description"])
+    extra["words"] = theme_words(edition.language)
+    extra["script_words"] = script_words(edition)
+    extra["og_locale"] = og_locale(edition.language)
+    extra["og_locale_alternates"] = [og_locale(e.language) for e in others]
+
+
 def on_pre_build(config: Any) -> None:
     gc.unfreeze()  # what the last build froze (`mkdocs serve`) may be collected again
     try:
@@ -86,6 +105,8 @@ def on_pre_build(config: Any) -> None:
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)
+    language = config["extra"].get("edition_language", "en")
+    config["extra"]["preview_errors_title"] = preview_errors(language, len(outcome.errors))
     if outcome.result is not None:
         record(outcome.result)
         report = outcome.result.findings.report()

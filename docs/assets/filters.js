@@ -27,6 +27,36 @@
   var root = new URL("../", document.currentScript.src).href;
   var loading = null;
 
+  // The site's words in the page's language (generator/pages/themewords.py), which
+  // generator/theme/main.html writes into every page; the English given here when missing. A
+  // message with a number has a form for each plural category of the language (one, other…).
+  var WORDS = (function () {
+    var block = document.getElementById("mw-words");
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  })();
+
+  function say(key, english, values, count) {
+    var known = (WORDS.words || {})[key];
+    var text = known !== undefined ? known : english;
+    if (typeof text === "object") {
+      var category = "other";
+      try {
+        category = new Intl.PluralRules(WORDS.lang || "en").select(count);
+      } catch (error) {
+        // an unknown language tag: the general form
+      }
+      text = text[category] !== undefined ? text[category] : text.other;
+    }
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      var given = values && Object.prototype.hasOwnProperty.call(values, name);
+      return given ? String(values[name]) : all;
+    });
+  }
+
   function engine() {
     if (!loading) {
       loading = import(root + "pagefind/pagefind.js").then(function (pagefind) {
@@ -64,7 +94,8 @@
     var photo = element("div", "mw-card__photo");
     var image = element("img");
     image.src = new URL(meta.image || "assets/placeholder.svg", root).href;
-    image.alt = meta.image ? meta.image_alt || "" : "No photograph of " + meta.latin + " is published";
+    image.alt = meta.image ? meta.image_alt || "" : say("no_photo",
+      "No photograph of %(name)s is published", {name: meta.latin});
     image.width = 360;
     image.height = 450;
     image.loading = "lazy";
@@ -82,7 +113,9 @@
     badge.appendChild(element("span", "mw-badge mw-badge--" + status, meta.status));
     article.appendChild(badge);
     if (status === "at_large") {
-      var where = meta.country ? "Believed in " + meta.country : "Whereabouts unknown";
+      var where = meta.country
+        ? say("believed_in", "Believed in %(country)s", {country: meta.country})
+        : say("whereabouts_unknown", "Whereabouts unknown");
       article.appendChild(element("p", "mw-card__where", where));
     }
     article.appendChild(element("p", "mw-card__crimes", meta.crimes || ""));
@@ -119,7 +152,8 @@
     }
 
     function label(option, n) {
-      option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+      option.textContent = say("count_label", "%(label)s (%(count)s)",
+        {label: option.getAttribute("data-label"), count: n});
     }
 
     // Each value's count: the cases it would show, given the other filters as they are.
@@ -151,7 +185,7 @@
         var next = shown + batch.length;
         if (next < found.results.length) {
           var button = element("button", "md-button mw-filter__more",
-            "Show more (" + (found.results.length - next) + " left)");
+            say("show_more", "Show more (%(n)s left)", {n: found.results.length - next}));
           button.type = "button";
           button.addEventListener("click", function () {
             show(found, next).then(function () {
@@ -181,7 +215,9 @@
             option.textContent = staticCounts[i][j];
           });
         });
-        summary.textContent = "Showing all " + total + " cases.";
+        summary.textContent = say("showing_all",
+          {one: "Showing the %(total)s case.", other: "Showing all %(total)s cases."},
+          {total: total}, total);
         form.setAttribute("data-shown", String(total));
         return Promise.resolve();
       }
@@ -206,25 +242,30 @@
         results.hidden = false;
         var n = found.results.length;
         if (n === 0) {
-          var empty = element("p", "mw-filter__empty", "No published case matches these filters. ");
-          var all = element("a", "", "Show every case");
+          // The sentence around the link, in the edition's order: "… %(link)s."
+          var parts = say("no_match", "No published case matches these filters. %(link)s.",
+            {}).split("%(link)s");
+          var empty = element("p", "mw-filter__empty", parts[0]);
+          var all = element("a", "", say("show_every", "Show every case"));
           all.href = form.getAttribute("action");
           all.addEventListener("click", function (event) {
             event.preventDefault();
             clear();
           });
           empty.appendChild(all);
-          empty.appendChild(document.createTextNode("."));
+          empty.appendChild(document.createTextNode(parts.slice(1).join("")));
           results.appendChild(empty);
         } else {
           results.appendChild(element("div", "mw-cards"));
         }
-        summary.textContent = "Showing " + n + " of " + total + " cases.";
+        summary.textContent = say("showing",
+          {one: "Showing %(n)s of %(total)s case.", other: "Showing %(n)s of %(total)s cases."},
+          {n: n, total: total}, total);
         form.setAttribute("data-shown", String(n));
         return show(found, 0);
       }).catch(function (error) {
-        summary.textContent = "The filters could not load the index of cases; every case is " +
-          "listed on these pages.";
+        summary.textContent = say("filters_failed", "The filters could not load the index of " +
+          "cases; every case is listed on these pages.");
         throw error;
       }).finally(function () {
         if (ticket === latest) {

@@ -114,6 +114,36 @@
   var latest = 0;
   box.hidden = false;
 
+  // The site's words in the page's language (generator/pages/themewords.py), which
+  // generator/theme/main.html writes into every page; the English given here when missing. A
+  // message with a number has a form for each plural category of the language (one, other…).
+  var WORDS = (function () {
+    var block = document.getElementById("mw-words");
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  })();
+
+  function say(key, english, values, count) {
+    var known = (WORDS.words || {})[key];
+    var text = known !== undefined ? known : english;
+    if (typeof text === "object") {
+      var category = "other";
+      try {
+        category = new Intl.PluralRules(WORDS.lang || "en").select(count);
+      } catch (error) {
+        // an unknown language tag: the general form
+      }
+      text = text[category] !== undefined ? text[category] : text.other;
+    }
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      var given = values && Object.prototype.hasOwnProperty.call(values, name);
+      return given ? String(values[name]) : all;
+    });
+  }
+
   function engine() {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (pagefind) {
@@ -165,7 +195,9 @@
     }
     var text = element("span", "mw-search__text");
     text.appendChild(element("strong", "mw-search__name", meta.title || data.url));
-    var where = meta.country ? "Believed in " + meta.country : "Whereabouts unknown";
+    var where = meta.country
+      ? say("believed_in", "Believed in %(country)s", {country: meta.country})
+      : say("whereabouts_unknown", "Whereabouts unknown");
     text.appendChild(element("span", "mw-search__facts", (meta.status || "") + " · " + where));
     if (data.excerpt) {
       text.appendChild(excerpt(data.excerpt));
@@ -192,7 +224,7 @@
       return;
     }
     show(true);
-    status.textContent = "Searching…";
+    status.textContent = say("searching", "Searching…");
     engine()
       .then(function (pagefind) {
         return find(pagefind, query, SHOWN);
@@ -205,14 +237,19 @@
         found.pages.forEach(function (data) {
           list.appendChild(item(data));
         });
+        var counts = {n: found.total, shown: SHOWN};
         status.textContent = found.total === 0
-          ? "No published case matches this search."
-          : found.total + (found.total === 1 ? " case found" : " cases found") +
-            (found.total > SHOWN ? ", the first " + SHOWN + " shown." : ".");
+          ? say("no_results", "No published case matches this search.")
+          : found.total > SHOWN
+            ? say("found_first", {one: "%(n)s case found, the first %(shown)s shown.",
+              other: "%(n)s cases found, the first %(shown)s shown."}, counts, found.total)
+            : say("found", {one: "%(n)s case found.", other: "%(n)s cases found."}, counts,
+              found.total);
         panel.setAttribute("data-query", query);
       })
       .catch(function (error) {
-        status.textContent = "Search is not available: " + error.message;
+        status.textContent = say("search_failed", "Search is not available: %(error)s",
+          {error: error.message});
       });
   }
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..source.text import esc
+from ..source.text import N_, esc
+from .i18n import ENGLISH, Speech
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,12 @@ class Chart:
     bars: tuple[Bar, ...]
 
 
-def number(value: int) -> str:
-    """A whole number with thousands separators, as 1,234,567."""
-    return str(format_decimal(value, locale="en"))
+NONE = N_("None")  # what a chart with no bars shows
+
+
+def number(value: int, language: str = "en") -> str:
+    """A whole number with thousands separators as a language writes it: 1,234,567."""
+    return str(format_decimal(value, locale=language))
 
 
 def _share(value: int, top: int) -> str:
@@ -51,10 +55,10 @@ def _share(value: int, top: int) -> str:
     return f"{value / top:.4f}".rstrip("0").rstrip(".") if top else "0"
 
 
-def bars(chart: Chart) -> str:
+def bars(chart: Chart, speech: Speech = ENGLISH) -> str:
     """The chart's bars: one row each of label, bar (none for 0) and value. `--digits` is the
     length of the longest value, which the bars leave room for."""
-    values = [number(bar.value) for bar in chart.bars]
+    values = [number(bar.value, speech.language) for bar in chart.bars]
     top = max([bar.value for bar in chart.bars] + [0])
     digits = max([len(value) for value in values] + [1])
     out = [
@@ -62,7 +66,7 @@ def bars(chart: Chart) -> str:
         f'aria-describedby="{chart.id}-desc" style="--digits: {digits}">'
     ]
     if not chart.bars:
-        out.append('<p class="mw-chart__none">None</p>')
+        out.append(f'<p class="mw-chart__none">{esc(speech.gettext(NONE))}</p>')
     for bar, value in zip(chart.bars, values, strict=True):
         share = _share(bar.value, top)
         drawn = f'<span class="mw-chart__bar" style="--share: {share}"></span>' if bar.value else ""
@@ -76,17 +80,18 @@ def bars(chart: Chart) -> str:
     return "\n".join(out)
 
 
-def table(chart: Chart) -> str:
+def table(chart: Chart, speech: Speech = ENGLISH) -> str:
     """The chart's numbers as an HTML table; labels link to the cases they count, if given."""
     rows = []
     for bar in chart.bars:
         label = esc(bar.label)
         if bar.href:
             label = f'<a href="{esc(bar.href)}">{label}</a>'
-        cell = f'<td class="mw-chart__value" data-value="{bar.value}">{esc(number(bar.value))}</td>'
+        shown = esc(number(bar.value, speech.language))
+        cell = f'<td class="mw-chart__value" data-value="{bar.value}">{shown}</td>'
         rows.append(f'<tr data-key="{esc(bar.key)}"><th scope="row">{label}</th>{cell}</tr>')
     if not rows:
-        rows.append('<tr><td colspan="2">None</td></tr>')
+        rows.append(f'<tr><td colspan="2">{esc(speech.gettext(NONE))}</td></tr>')
     return "\n".join(
         [
             f'<table class="mw-chart__table" id="{chart.id}-table">',
@@ -101,16 +106,17 @@ def table(chart: Chart) -> str:
     )
 
 
-def chart_html(chart: Chart) -> Markup:
-    """Description, bars and table of a chart, as one raw HTML block (no blank lines in it)."""
+def chart_html(chart: Chart, speech: Speech = ENGLISH) -> Markup:
+    """Description, bars and table of a chart, as one raw HTML block (no blank lines in it);
+    its numbers and its words for "none" in the language of `speech`."""
     return Markup(
         "\n".join(
             [
                 f'<div class="mw-chart" id="{chart.id}" markdown="0">',
                 f'<p class="mw-chart__desc" id="{chart.id}-desc">{esc(chart.description)}</p>',
                 '<div class="mw-chart__body">',
-                bars(chart),
-                table(chart),
+                bars(chart, speech),
+                table(chart, speech),
                 "</div>",
                 "</div>",
             ]

@@ -24,6 +24,7 @@ from ..public.publish import Published
 from ..source.model import Settings
 from .charts import chart_html, number
 from .environment import ENGLISH
+from .i18n import Speech
 from .pagination import paginate
 from .render import Cards, by_status, edition_environment, figures
 from .statistics import AMOUNT_CHART, charts, currency_totals
@@ -109,7 +110,10 @@ def discovery_pages(
                 totals={code: len(group) for code, group in located.items()},
             )
 
-    drawn = [(chart, chart_html(chart)) for chart in charts(ordered, "../", retired)]
+    speech = Speech(edition.language)
+    drawn = [
+        (chart, chart_html(chart, speech)) for chart in charts(ordered, "../", retired, speech)
+    ]
     pages["statistics/index.md"] = env.get_template("statistics.md.j2").render(
         **common,
         root="../",
@@ -117,7 +121,7 @@ def discovery_pages(
         main_charts=[d for d in drawn if not d[0].id.startswith(AMOUNT_CHART)],
         amount_charts=[d for d in drawn if d[0].id.startswith(AMOUNT_CHART)],
         totals=currency_totals(ordered),
-        number=number,
+        number=lambda value: number(value, edition.language),
     )
     pages["corrections/index.md"] = env.get_template("corrections.md.j2").render(
         **common, root="../"

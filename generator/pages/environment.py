@@ -20,12 +20,16 @@ from typing import Any
 
 import jinja2
 from babel.numbers import format_decimal
+from babel.units import format_unit
 from markupsafe import Markup
 
 from ..public.editions import Edition, in_script_of, language_tag, script_language
 from ..public.facets import card_data, crime_key, filter_values, listing_order, return_method
 from ..public.names import (
+    AS_OF_LABELS,
+    EVENT_LABELS,
     METHOD_LABELS,
+    SEX_LABELS,
     STATUS_LABELS,
     appearance,
     country_name,
@@ -47,6 +51,15 @@ ENGLISH = Edition("en", True)
 def _day(moment: datetime) -> str:
     """The UTC day of a moment, as 2024-05-01."""
     return moment.date().isoformat()
+
+
+def period(value: str, language: str = "en") -> str:
+    """A length of time from the settings (`10 years`) as the language writes it: 10 years,
+    10年 (CLDR's units)."""
+    count, unit = value.split()
+    return str(
+        format_unit(int(count), f"duration-{unit.rstrip('s')}", length="long", locale=language)
+    )
 
 
 def money(amount: Amount, language: str = "en") -> str:
@@ -95,11 +108,36 @@ class Words:
             f'<p class="mw-untranslated">{notice}</p>\n'
         )
 
+    def template_functions(self) -> dict[str, Callable[..., Markup]]:
+        """gettext, ngettext and pgettext for templates (newstyle: they fill in their own
+        placeholders), each value escaped as `{{ value }}` would be; the translated message is
+        the site's own words, so markup (a link, a hidden span) may be part of it."""
+        found = translations(self.language)
+
+        def filled(message: str, variables: dict[str, Any]) -> Markup:
+            return Markup(message) % {k: self.shown(v) for k, v in variables.items()}
+
+        @jinja2.pass_context
+        def gettext(_: Any, message: str, **variables: Any) -> Markup:
+            return filled(found.gettext(message), variables)
+
+        @jinja2.pass_context
+        def ngettext(_: Any, singular: str, plural: str, n: int, **variables: Any) -> Markup:
+            variables.setdefault("num", n)
+            return filled(found.ngettext(singular, plural, n), variables)
+
+        @jinja2.pass_context
+        def pgettext(_: Any, context: str, message: str, **variables: Any) -> Markup:
+            variables.setdefault("context", context)
+            return filled(found.pgettext(context, message), variables)
+
+        return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
+
     def join(self, values: Any, separator: str = "") -> Markup:
         """Jinja's join would HTML-escape only; this one escapes each item as every value is,
         and takes prose in the edition's language without markup (joins go into attributes)."""
         return Markup(
-            separator.join(v if isinstance(v, Markup) else esc(self.plain(v)) for v in values)
+            str(separator).join(v if isinstance(v, Markup) else esc(self.plain(v)) for v in values)
         )
 
 
@@ -120,6 +158,9 @@ def environment(edition: Edition = ENGLISH, other: str = "zh") -> jinja2.Environ
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    # Jinja's own newstyle functions would escape the values of `%(name)s` for HTML only;
+    # these pass them through `words.shown` like every `{{ value }}`.
+    env.globals.update(words.template_functions())
     gettext: Callable[[str], str] = words.gettext
 
     def other_country(code: str) -> Markup:
@@ -130,7 +171,12 @@ def environment(edition: Edition = ENGLISH, other: str = "zh") -> jinja2.Environ
         edition=edition,
         up=edition.up,
         lang=edition.tag,
+        other_language=language_name(other, language),
         native_first=lambda native: in_script_of(language, native),
+        # the name a sentence calls a person by: the native one where the edition leads with it
+        lead_name=lambda name: (
+            name.native if name.native and in_script_of(language, name.native) else name.latin
+        ),
         script_lang=script_language,
     )
     env.filters.update(
@@ -150,6 +196,14 @@ def environment(edition: Edition = ENGLISH, other: str = "zh") -> jinja2.Environ
         date=lambda value: human_date(value, language),
         money=lambda amount: money(amount, language),
         status=lambda status: gettext(STATUS_LABELS[status]),
+        event=lambda kind: gettext(EVENT_LABELS[kind]),
+        sex=lambda sex: gettext(SEX_LABELS[sex]),
+        # a msgid held in a value (a facet's label, a document kind), marked N_ where defined
+        translated=gettext,
+        period=lambda value: period(value, language),
+        as_of=lambda where: (
+            gettext(AS_OF_LABELS[where.event]) % {"date": human_date(where.as_of, language)}
+        ),
         summary=words.summary,
         plain=words.plain,
         join=words.join,

@@ -24,6 +24,7 @@ from ..public.searchterms import name_terms, search_terms
 from ..source.gitdates import CaseDates
 from ..source.model import Settings
 from .environment import ENGLISH, environment
+from .i18n import Speech
 from .pagination import paginate
 
 
@@ -131,7 +132,7 @@ def listing_pages(
     order, all sharing the filter form and its counts over every case."""
     template = env.get_template("cases.md.j2")
     totals = Counter(p.case.status for p in ordered)
-    shared = facets(ordered, settings)
+    shared = facets(ordered, settings, edition.language, Speech(edition.language).gettext)
     return {
         edition.prefix + page.path: template.render(
             **common,

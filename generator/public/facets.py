@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..source.fields import date_bounds
 from ..source.model import Event, Settings
-from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, country_name
+from ..source.text import N_
+from .names import STATUS_LABELS, STATUS_ORDER, UNKNOWN, UNKNOWN_LABEL, country_name
 from .publish import Published
 
 
@@ -36,7 +38,7 @@ class Facet:
 
     key: str  # URL query parameter, and the id suffix of its <select>
     attribute: str  # the card's data-* attribute that holds the value(s)
-    label: str
+    label: str  # in the edition's language
     multiple: bool  # the attribute holds several space-separated values
     options: tuple[Option, ...]
 
@@ -112,8 +114,14 @@ def listing_order(p: Published) -> Markup:
     return Markup(f"{rank}-{case_id}")
 
 
-def facets(cases: tuple[Published, ...], settings: Settings) -> tuple[Facet, ...]:
-    """The listing's filters, each value with the number of cases that have it."""
+def facets(
+    cases: tuple[Published, ...],
+    settings: Settings,
+    language: str = "en",
+    gettext: Callable[[str], str] = str,
+) -> tuple[Facet, ...]:
+    """The listing's filters, each value with the number of cases that have it, named in
+    `language` (country names) and through `gettext` (the site's words; English without)."""
     status: Counter[str] = Counter(p.case.status for p in cases)
     countries = Counter(suspected_country(p) for p in cases)
     crimes = Counter(key for p in cases for key in crime_keys(p))
@@ -125,7 +133,7 @@ def facets(cases: tuple[Published, ...], settings: Settings) -> tuple[Facet, ...
     years = Counter(p.fled_year for p in cases)
 
     def country_label(code: str) -> str:
-        return "Unknown" if code == UNKNOWN else country_name(code)
+        return gettext(UNKNOWN_LABEL) if code == UNKNOWN else country_name(code, language)
 
     country_order = sorted(countries, key=lambda c: (c == UNKNOWN, country_label(c), c))
     crime_order = sorted(crimes, key=lambda k: (min(texts[k]).casefold(), k))
@@ -133,35 +141,37 @@ def facets(cases: tuple[Published, ...], settings: Settings) -> tuple[Facet, ...
         Facet(
             "status",
             "status",
-            "Status",
+            gettext(N_("Status")),
             False,
-            tuple(Option(s, STATUS_LABELS[s], status[s]) for s in STATUS_ORDER if status[s]),
+            tuple(
+                Option(s, gettext(STATUS_LABELS[s]), status[s]) for s in STATUS_ORDER if status[s]
+            ),
         ),
         Facet(
             "country",
             "country",
-            "Suspected country",
+            gettext(N_("Suspected country")),
             False,
             tuple(Option(c, country_label(c), countries[c]) for c in country_order),
         ),
         Facet(
             "crime",
             "crimes",
-            "Crime",
+            gettext(N_("Crime")),
             True,
             tuple(Option(k, min(texts[k]), crimes[k]) for k in crime_order),
         ),
         Facet(
             "list",
             "lists",
-            "Named list",
+            gettext(N_("Named list")),
             True,
             tuple(Option(n.id, n.title, lists[n.id]) for n in settings.lists if lists[n.id]),
         ),
         Facet(
             "fled",
             "fled",
-            "Year fled",
+            gettext(N_("Year fled")),
             False,
             tuple(Option(str(y), str(y), years[y]) for y in sorted(years)),
         ),

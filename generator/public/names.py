@@ -37,6 +37,31 @@ METHOD_LABELS = {
 # The filter and chart value for a case whose suspected whereabouts are not known. Country codes
 # are two capitals, so this can never be mistaken for one.
 UNKNOWN = "unknown"
+UNKNOWN_LABEL = N_("Unknown")
+# What each kind of history event is called in a case's history.
+EVENT_LABELS = {
+    "listed": N_("Listed"),
+    "red_notice": N_("Red notice"),
+    "located": N_("Located"),
+    "arrested": N_("Arrested"),
+    "returned": N_("Returned"),
+    "surrendered": N_("Surrendered"),
+    "deceased": N_("Deceased"),
+    "withdrawn": N_("Withdrawn"),
+    "corrected": N_("Corrected"),
+    "note": N_("Note"),
+}
+# When a closed case's last known place comes from its history: "(arrested 2 March 2019)";
+# from the case's own location, "(as of July 2012)".
+AS_OF_LABELS = {
+    None: N_("as of %(date)s"),
+    "located": N_("located %(date)s"),
+    "arrested": N_("arrested %(date)s"),
+    "returned": N_("returned %(date)s"),
+    "surrendered": N_("surrendered %(date)s"),
+    "deceased": N_("deceased %(date)s"),
+}
+SEX_LABELS = {"male": N_("Male"), "female": N_("Female"), "unknown": N_("Unknown")}
 
 
 @cache
@@ -50,10 +75,11 @@ def measure(value: str, unit: str) -> str:
     return f"{value.replace('-', '–')} {unit}"
 
 
-# Every phrase `appearance` may show, for the catalogs: the values are the model's.
-EYES = {v: N_(f"{v} eyes") for v in get_args(EyeColour)}
-HAIR = {v: N_(f"{v} hair") for v in get_args(HairColour)} | {"bald": N_("bald")}
-BUILD = {v: N_(f"{v} build") for v in get_args(Build)}
+# The phrase `appearance` shows for each value of the model; every one is marked for the
+# catalogs in APPEARANCE_MESSAGES (the extractor cannot read these f-strings).
+EYES = {v: f"{v} eyes" for v in get_args(EyeColour)}
+HAIR = {v: f"{v} hair" for v in get_args(HairColour)} | {"bald": "bald"}
+BUILD = {v: f"{v} build" for v in get_args(Build)}
 APPEARANCE_MESSAGES = (
     N_("height %(measure)s"),
     N_("weight %(measure)s"),

@@ -14,12 +14,18 @@ from ..photos.photo import ProcessedPhoto
 from ..source.fields import date_bounds
 from ..source.loader import LoadedCase
 from ..source.model import Case, Event, Settings
+from ..source.text import N_
 
 MASK = "••••"
 RETURN_EVENTS = ("returned", "surrendered")
 # History events whose country says where the person was at the time.
 PLACING_EVENTS = ("located", "arrested", "returned", "surrendered", "deceased")
-DOCUMENT_LABELS = {"national_id": "National ID", "passport": "Passport", "other": "Document"}
+# What each kind of document is called: English msgids, translated where shown (`pages.i18n`).
+DOCUMENT_LABELS = {
+    "national_id": N_("National ID"),
+    "passport": N_("Passport"),
+    "other": N_("Document"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,9 +41,13 @@ class ShownDocument:
 
 @dataclass(frozen=True)
 class ShownPhoto:
+    """A published photo. `alt` is its English description for the open data; the pages
+    write their own, in the edition's language, from `number` (1 for the first) and `caption`."""
+
     processed: ProcessedPhoto
     caption: str | None
     alt: str
+    number: int = 1
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ def publish(
             path = loaded.photo_path(photo.file)
             if path is None:
                 raise ValueError(f"{loaded.file}: photo {photo.file!r} was not checked")
-            shown_photos.append(ShownPhoto(photos[path], photo.caption, alt))
+            shown_photos.append(ShownPhoto(photos[path], photo.caption, alt, i + 1))
         public_case = case.model_copy(update={"documents": []})
         out.append(Published(loaded.id, public_case, tuple(documents), tuple(shown_photos)))
     return tuple(out)
