@@ -151,14 +151,15 @@ def han_words(text: str) -> list[str]:
 
 
 def search_terms(p: Published) -> tuple[str, ...]:
-    """Every other form under which this case should be found: crimes, numbers, countries."""
+    """Every other form under which this case should be found: crimes (in every language the
+    editors wrote them, so each edition finds them in its own), numbers, countries."""
     case = p.case
-    forms: list[str] = [crime.charge for crime in case.crimes]
+    forms: list[str] = [text for crime in case.crimes for text in every_language(crime.charge)]
     prose = [*forms, case.summary, case.position, case.birthplace]
     if case.location:
         prose.append(case.location.region)
-    for text in prose:
-        if text and is_han(text):
+    for text in (t for value in prose for t in every_language(value)):
+        if is_han(text):
             forms += han_words(text)
     for document in p.documents:
         if document.policy == "full":
@@ -173,6 +174,14 @@ def search_terms(p: Published) -> tuple[str, ...]:
     for code in sorted(countries):
         forms += country_names(code)
     return _unique(forms)
+
+
+def every_language(value: str | None) -> list[str]:
+    """The texts of a prose value in every language it is written in (`Texts`), or itself."""
+    if value is None:
+        return []
+    by_language = getattr(value, "by_language", None)
+    return list(by_language.values()) if by_language else [value]
 
 
 def _unique(forms: list[str]) -> tuple[str, ...]:
