@@ -96,6 +96,20 @@ def site_project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
+def sample_variant(folder: Path, append: str, old: str = "", new: str = "") -> Path:
+    """A copy of the real project (sample cases, docs, config) in folder/project, whose
+    publication settings get `old` replaced by `new` (which must be there) and `append` added;
+    its root."""
+    root = folder / "project"
+    shutil.copytree(ROOT, root, ignore=IGNORE)
+    shutil.copytree(ROOT / "cases", root / "cases", dirs_exist_ok=True)
+    settings = root / "cases/publication.yaml"
+    text = settings.read_text("utf-8")
+    assert old in text
+    settings.write_text(text.replace(old, new) + append, "utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the real project (sample cases, docs, config) to build in isolation."""

@@ -5,7 +5,6 @@ edition made from data alone (a catalog written here, one line of settings)."""
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from generator.pages.i18n import catalog_path
 from generator.source.loader import load_project
-from tests.conftest import IGNORE, ROOT
+from tests.conftest import ROOT, sample_variant
 from tests.htmltree import Element, page, parse
 from tests.test_site import mkdocs_build
 
@@ -210,15 +209,11 @@ msgstr "Accueil"
 @pytest.fixture(scope="module")
 def three_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample with `languages: [en, zh, fr]` and a French catalog of three messages."""
-    root = tmp_path_factory.mktemp("three") / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
-    shutil.copytree(ROOT / "cases", root / "cases", dirs_exist_ok=True)
-    settings = root / "cases/publication.yaml"
-    text = settings.read_text("utf-8")
-    assert "languages: [en, zh]" in text
-    settings.write_text(
-        text.replace("languages: [en, zh]", "languages: [en, zh, fr]") + "posters: false\n",
-        "utf-8",
+    root = sample_variant(
+        tmp_path_factory.mktemp("three"),
+        "posters: false\n",
+        "languages: [en, zh]",
+        "languages: [en, zh, fr]",
     )
     catalog = root / "generator/locales/fr/LC_MESSAGES/messages.po"
     catalog.parent.mkdir(parents=True)

@@ -15,7 +15,7 @@ from generator.build import build
 from generator.pages.pagination import Pager, paginate
 from generator.public.names import STATUS_ORDER
 from generator.source.loader import load_project
-from tests.conftest import IGNORE, ROOT
+from tests.conftest import ROOT, sample_variant
 
 PER_PAGE = 10
 CARD = re.compile(r'<article class="mw-card[^"]*" data-case="([^"]+)"')
@@ -83,12 +83,8 @@ def _resolve(folder: PurePosixPath, href: str) -> str:
 @pytest.fixture(scope="module")
 def paged_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample, generated with 10 cards a page and no posters."""
-    root = tmp_path_factory.mktemp("paged") / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
-    shutil.copytree(ROOT / "cases", root / "cases", dirs_exist_ok=True)
-    settings = root / "cases/publication.yaml"
-    settings.write_text(
-        settings.read_text("utf-8") + f"cards_per_page: {PER_PAGE}\nposters: false\n", "utf-8"
+    root = sample_variant(
+        tmp_path_factory.mktemp("paged"), f"cards_per_page: {PER_PAGE}\nposters: false\n"
     )
     build(root)
     return root / "docs"

@@ -27,35 +27,8 @@
   var root = new URL("../", document.currentScript.src).href;
   var loading = null;
 
-  // The site's words in the page's language (generator/pages/themewords.py), which
-  // generator/theme/main.html writes into every page; the English given here when missing. A
-  // message with a number has a form for each plural category of the language (one, other…).
-  var WORDS = (function () {
-    var block = document.getElementById("mw-words");
-    try {
-      return block ? JSON.parse(block.textContent) : {};
-    } catch (error) {
-      return {};
-    }
-  })();
-
-  function say(key, english, values, count) {
-    var known = (WORDS.words || {})[key];
-    var text = known !== undefined ? known : english;
-    if (typeof text === "object") {
-      var category = "other";
-      try {
-        category = new Intl.PluralRules(WORDS.lang || "en").select(count);
-      } catch (error) {
-        // an unknown language tag: the general form
-      }
-      text = text[category] !== undefined ? text[category] : text.other;
-    }
-    return text.replace(/%\((\w+)\)s/g, function (all, name) {
-      var given = values && Object.prototype.hasOwnProperty.call(values, name);
-      return given ? String(values[name]) : all;
-    });
-  }
+  // The site's words in the page's language (assets/words.js, loaded first).
+  var say = window.mwSay;
 
   function engine() {
     if (!loading) {

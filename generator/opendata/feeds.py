@@ -176,10 +176,10 @@ def atom(
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: words.tag})
     _sub(feed, "id", f"{site_url}feed.xml")
-    _sub(feed, "title", _("%(title)s: changes") % {"title": words.prose(_texts(settings.title))})
+    _sub(feed, "title", _("%(title)s: changes") % {"title": words.prose(settings.title.for_data())})
     _sub(feed, "subtitle", _subtitle(settings, words))
     _sub(feed, "updated", updated)
-    _sub(_sub(feed, "author"), "name", words.prose(_texts(settings.agency.name)))
+    _sub(_sub(feed, "author"), "name", words.prose(settings.agency.name.for_data()))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml")
     _sub(feed, "link", rel="alternate", type="text/html", href=site_url or "./")
     for item in items:
@@ -218,12 +218,6 @@ def json_feed(items: list[Entry], settings: Settings, site_url: str) -> bytes:
         ],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _texts(value: str) -> Prose:
-    """A settings text as the feeds read prose: by language where it has several."""
-    by_language = getattr(value, "by_language", None)
-    return dict(by_language) if by_language else value
 
 
 def _subtitle(settings: Settings, words: Words = ENGLISH) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 from babel import Locale
 from pypinyin import Style, lazy_pinyin, pinyin
 
+from ..source.localized import Texts
 from .publish import Published
 
 # Two-character Chinese surnames, so that the given name is split off correctly.
@@ -180,8 +181,7 @@ def every_language(value: str | None) -> list[str]:
     """The texts of a prose value in every language it is written in (`Texts`), or itself."""
     if value is None:
         return []
-    by_language = getattr(value, "by_language", None)
-    return list(by_language.values()) if by_language else [value]
+    return list(value.by_language.values()) if isinstance(value, Texts) else [value]
 
 
 def _unique(forms: list[str]) -> tuple[str, ...]:

@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import ARTIFACTS, Watched
+from tests.browser.conftest import Watched
 from tests.browser.filtering import STATIC, api_cases, expected, settle, shown
-from tests.browser.test_pages import serious
+from tests.browser.test_pages import axe_serious
 
 DISCOVERY = {
     "statistics": "statistics/",
@@ -178,12 +177,7 @@ def test_discovery_pages_load_and_pass_axe(watched: Watched, name: str) -> None:
     page = watched.page
     response = page.goto(DISCOVERY[name], wait_until="load")
     assert response is not None and response.status == 200
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
-    (ARTIFACTS / f"axe-{name}.txt").write_text("\n".join(summary) + "\n", "utf-8")
-    assert serious(violations) == []
+    assert axe_serious(page, name) == []
 
 
 @pytest.mark.parametrize("name", ["statistics", "returned", "country"])
@@ -201,8 +195,4 @@ def test_axe_finds_no_serious_violations_on_the_filtered_listing(watched: Watche
     page.goto("cases/?list=priority&status=at_large", wait_until="load")
     settle(page)
     assert page.locator("#mw-filter-results .mw-card").count() > 0
-    violations = Axe().run(page).response["violations"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
-    (ARTIFACTS / "axe-filtered-listing.txt").write_text("\n".join(summary) + "\n", "utf-8")
-    assert serious(violations) == []
+    assert axe_serious(page, "filtered-listing") == []

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 from tests.browser.conftest import ARTIFACTS, Watched
 
@@ -19,14 +20,10 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_loads_every_image_without_errors(watched_at: Watched, name: str) -> None:
-    page = watched_at.page
-    response = page.goto(PAGES[name], wait_until="load")
-    assert response is not None and response.status == 200
-    page.evaluate(
-        "() => [...document.images].forEach(i => { i.loading = 'eager'; })"
-    )  # load lazy ones
+def images_load_and_fit(page: Page) -> int:
+    """Load every image of the page (the lazy ones too) and check that each loaded and has an
+    alt attribute and that nothing is wider than the viewport; the viewport's width."""
+    page.evaluate("() => [...document.images].forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("() => [...document.images].every(img => img.complete)", timeout=15_000)
     broken = page.evaluate(
         "() => [...document.images].filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)"
@@ -39,6 +36,25 @@ def test_page_loads_every_image_without_errors(watched_at: Watched, name: str) -
     width = page.viewport_size["width"] if page.viewport_size else 0
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= width, f"page is {overflow}px wide at a {width}px viewport"
+    return int(width)
+
+
+def axe_serious(page: Page, name: str) -> list[str]:
+    """Run axe on the page, keep its findings in test-artifacts/axe-<name>.txt, and return the
+    serious and critical ones."""
+    violations = Axe().run(page).response["violations"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
+    (ARTIFACTS / f"axe-{name}.txt").write_text("\n".join(summary) + "\n", "utf-8")
+    return serious(violations)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_loads_every_image_without_errors(watched_at: Watched, name: str) -> None:
+    page = watched_at.page
+    response = page.goto(PAGES[name], wait_until="load")
+    assert response is not None and response.status == 200
+    width = images_load_and_fit(page)
     watched_at.screenshot(f"{name}-{width}px")
 
 
@@ -70,12 +86,7 @@ def serious(violations: list[dict[str, Any]]) -> list[str]:
 @pytest.mark.parametrize("name", ["home", "listing", "case", "returned-case"])
 def test_axe_finds_no_serious_violations(watched: Watched, name: str) -> None:
     watched.page.goto(PAGES[name], wait_until="load")
-    results = Axe().run(watched.page)
-    violations = results.response["violations"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
-    (ARTIFACTS / f"axe-{name}.txt").write_text("\n".join(summary) + "\n", "utf-8")
-    assert serious(violations) == []
+    assert axe_serious(watched.page, name) == []
 
 
 CHINESE = {
@@ -94,17 +105,6 @@ def test_chinese_pages_pass_axe_at_both_widths(watched_at: Watched, name: str) -
     response = page.goto(CHINESE[name], wait_until="load")
     assert response is not None and response.status == 200
     assert page.evaluate("() => document.documentElement.lang") == "zh-Hans"
-    page.evaluate("() => [...document.images].forEach(i => { i.loading = 'eager'; })")
-    page.wait_for_function("() => [...document.images].every(img => img.complete)", timeout=15_000)
-    broken = page.evaluate(
-        "() => [...document.images].filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)"
-    )
-    assert broken == []
-    width = page.viewport_size["width"] if page.viewport_size else 0
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-    violations = Axe().run(page).response["violations"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    summary = [f"{v['id']} ({v['impact']}) x{len(v['nodes'])}" for v in violations]
-    (ARTIFACTS / f"axe-{name}-{width}px.txt").write_text("\n".join(summary) + "\n", "utf-8")
+    width = images_load_and_fit(page)
     watched_at.screenshot(f"{name}-{width}px")
-    assert serious(violations) == []
+    assert axe_serious(page, f"{name}-{width}px") == []
