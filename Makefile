@@ -116,7 +116,7 @@ test: lint $(CHROMIUM) $(NODE) $(CJK_FONT) $(PDF_TOOLS)
 
 ## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
 N ?= 200
-bench: $(BIN)/.site-deps
+bench: $(BIN)/.test-deps $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python -m bench $(N)
 
 ## clean: remove build output and generated pages (keeps .venv)

@@ -1,30 +1,31 @@
-"""Measuring one build: wall time, the generator's own phases, and peak memory.
+"""Measuring one build: wall time, the generator's own phases, Pagefind's, and peak memory.
 
 A build runs as a real `mkdocs build` in a child process. The generator's phases come from the
-JSON file that `generator.build.record` writes when MOSTWANTED_TIMINGS names it; MkDocs' share is
-the rest of the wall time. Peak memory is measured two ways: the largest single process (the
+JSON file that `generator.build.record` writes when MOSTWANTED_TIMINGS names it, and Pagefind's
+cost (run by the hook after MkDocs) from the part the hook adds to it; MkDocs' share is the rest
+of the wall time. Peak memory is measured two ways: the largest single process (the
 kernel's maximum resident set size, from wait4), and the sum over the whole process tree (the
 build and its photo workers), sampled every 0.2 s.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.source.loader import SETTINGS_FILE, load_model
-from generator.source.model import Settings
+from generator.searchindex import BUNDLE, Indexed
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+MB = 1024 * 1024
 SAMPLE_SECONDS = 0.2
 
 
@@ -41,16 +42,24 @@ class Run:
     photos: dict[str, int] = field(default_factory=dict)  # PhotoStats counters
     written: int = 0  # files the generator wrote into docs/
     pieces_made: int = 0  # cases rendered anew, not taken from the memo of the last build
+    # Pagefind's run after MkDocs: seconds, cpu_seconds, peak_rss (bytes); empty without one
+    index: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def pagefind(self) -> float:
+        """Seconds Pagefind took to index the built site (0 when it did not run)."""
+        return self.index.get("seconds", 0.0)
 
     @property
     def mkdocs(self) -> float:
-        """Seconds of the build that were not the generator's: MkDocs itself."""
-        return self.wall - sum(self.ours.values())
+        """Seconds of the build that were neither the generator's nor Pagefind's: MkDocs itself."""
+        return self.wall - sum(self.ours.values()) - self.pagefind
 
     @property
     def mkdocs_cpu(self) -> float:
-        """CPU seconds that were not the generator's (photo workers' CPU counts here)."""
-        return self.cpu - sum(self.ours_cpu.values())
+        """CPU seconds that were neither the generator's nor Pagefind's (photo workers' count
+        here)."""
+        return self.cpu - sum(self.ours_cpu.values()) - self.index.get("cpu_seconds", 0.0)
 
 
 def _children(pid: int) -> list[int]:
@@ -126,29 +135,25 @@ def run_build(root: Path, config: str = "mkdocs.yml", site: str = "site") -> Run
         doc["photos"],
         doc["written"],
         doc["pieces_made"],
+        doc.get("search_index", {}),
+    )
+
+
+def with_index(run: Run, indexed: Indexed) -> Run:
+    """A build without our hook followed by the Pagefind step the hook runs, as one run."""
+    return replace(
+        run,
+        wall=run.wall + indexed.seconds,
+        cpu=run.cpu + indexed.cpu_seconds,
+        rss_largest=max(run.rss_largest, indexed.peak_rss),
+        rss_tree=max(run.rss_tree, indexed.peak_rss),
+        index=indexed.figures(),
     )
 
 
 def median_run(runs: list[Run]) -> Run:
     """The run with the median wall time (the lower middle one for an even count)."""
     return sorted(runs, key=lambda r: r.wall)[(len(runs) - 1) // 2]
-
-
-def bare_config(root: Path) -> str:
-    """Write mkdocs-bare.yml: the site's configuration without the generator's hook, and with
-    the title and demonstration flag that the hook would set, so that it builds the same pages."""
-    settings, _ = load_model(root / "cases" / SETTINGS_FILE, root, Settings, [])
-    if settings is None:
-        raise RuntimeError("cases/publication.yaml is not valid")
-    text = (root / "mkdocs.yml").read_text("utf-8")
-    text, hooks = re.subn(r"(?m)^hooks:\n(?:[ \t]+- .*\n)+", "", text)
-    title = f"site_name: {json.dumps(settings.title)}"
-    text, names = re.subn(r"(?m)^site_name: .*$", lambda _: title, text)
-    if hooks != 1 or names != 1 or re.search(r"(?m)^extra:", text):
-        raise RuntimeError("mkdocs.yml does not look as the benchmark expects")
-    text += f"\nextra:\n  demonstration: {json.dumps(settings.demonstration)}\n"
-    (root / "mkdocs-bare.yml").write_text(text, encoding="utf-8")
-    return "mkdocs-bare.yml"
 
 
 def same_pages(site: Path, other: Path) -> tuple[int, int]:
@@ -166,9 +171,13 @@ class SiteFigures:
     pages: int  # bytes of every HTML file
     case_pages: tuple[int, ...]  # bytes of each case page
     search_index: int  # bytes of Pagefind's index: fragments, word and filter chunks, metadata
+    search_files: int  # how many files that index is
+    listing: int  # bytes of the listing page's HTML, cases/index.html (0 if missing)
+    listing_gzip: int  # the same, gzip-compressed (level 6, as web servers commonly send it)
 
 
 def site_figures(site: Path) -> SiteFigures:
+    """The sizes of the site built into site."""
     total = pages = 0
     for path in site.rglob("*"):
         if path.is_file():
@@ -179,13 +188,15 @@ def site_figures(site: Path) -> SiteFigures:
     case_pages = tuple(
         sorted(p.stat().st_size for p in cases.glob("*/index.html")) if cases.is_dir() else ()
     )
-    bundle = site / "pagefind"
-    index = sum(
+    index = [
         p.stat().st_size
-        for p in bundle.rglob("*")
+        for p in (site / BUNDLE).rglob("*")
         if p.is_file() and (p.suffix.startswith(".pf_") or p.suffix == ".pagefind")
-    )
-    return SiteFigures(total, pages, case_pages, index)
+    ]
+    listing = site / "cases" / "index.html"
+    html = listing.read_bytes() if listing.is_file() else b""
+    squeezed = len(gzip.compress(html, 6)) if html else 0
+    return SiteFigures(total, pages, case_pages, sum(index), len(index), len(html), squeezed)
 
 
 def median(values: tuple[int, ...]) -> float:

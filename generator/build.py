@@ -9,7 +9,8 @@ page, its data, its cards) comes from the memo of the last build when the case i
 (`pieces.Memo`, in .cache/pieces.pickle), so a build renders only what changed.
 
 Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
-there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.
+there as JSON (the hook adds Pagefind's after MkDocs), which is how the benchmark splits a real
+`mkdocs build` into ours, MkDocs' and Pagefind's.
 """
 
 from __future__ import annotations
