@@ -34,6 +34,7 @@ from bench.measure import (
     site_figures,
     with_index,
 )
+from bench.pagefindopts import pagefind_variants
 from bench.queries import pick_queries
 from bench.report import Speedup, report
 from generator.photos.photoset import survey
@@ -169,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         same, pages = same_pages(root / "site", root / "site-bare")
         say(f"bare build: {same} of {pages} pages the same as the warm build's")
         search = "skipped (--no-browser)" if args.no_browser else browser_part(root)
+        say("Pagefind's memory, as the hook runs it and in other ways")
+        variants = pagefind_variants(root / "site", scratch)
         edited = edit_one_case(root)
         say(f"edited {edited}; rebuilding")
         edit = run_build(root)
@@ -187,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                 speedup,
                 (same, pages),
                 search,
+                variants,
             )
         )
     finally:

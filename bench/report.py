@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from bench.browser import SearchFigures
 from bench.measure import MB, Run, SiteFigures, median
-from bench.searchreport import row, search_section
+from bench.pagefindopts import Variant
+from bench.searchreport import row, search_section, variants_table
 
 NAMES = {
     "cold": "cold build",
@@ -166,6 +167,7 @@ def report(
     speedup: Speedup,
     same: tuple[int, int],
     search: SearchFigures | str,
+    variants: list[Variant],
 ) -> str:
     """The whole report. corpus_seconds is None when a kept project was measured again, whose
     first build is then not cold; series holds every warm and baseline build, runs the medians."""
@@ -195,6 +197,8 @@ def report(
             *targets(n, runs, series, site, speedup),
             "",
             *search_section(n, runs["warm"], site, search),
+            "",
+            *variants_table(variants),
             "",
         ]
     )

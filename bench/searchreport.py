@@ -7,6 +7,7 @@ import statistics
 
 from bench.browser import THROTTLING, SearchFigures
 from bench.measure import MB, Run, SiteFigures
+from bench.pagefindopts import Variant
 
 KB = 1024
 
@@ -109,4 +110,20 @@ def search_section(n: int, warm: Run, site: SiteFigures, search: SearchFigures |
     ]
     if not isinstance(search, str):
         lines += ["", *_queries(search)]
+    return lines
+
+
+def variants_table(variants: list[Variant]) -> list[str]:
+    """Pagefind run over the warm build's site in other ways (bench/pagefindopts.py)."""
+    lines = [
+        'Pagefind over the same site/, run again in other ways (one run each; "same index": '
+        "the files written are byte for byte those of the hook's run):",
+        "",
+        "| Pagefind run | seconds | CPU seconds | peak memory | same index |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for v in variants:
+        i = v.indexed
+        cells = [f"{i.seconds:.1f}", f"{i.cpu_seconds:.1f}", f"{i.peak_rss / MB:,.0f} MB"]
+        lines.append(row(v.name, [*cells, "yes" if v.same else "no"]))
     return lines

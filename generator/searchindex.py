@@ -21,11 +21,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index's folder inside the site
 LANGUAGE = "zh"
+OPTIONS = ("--force-language", LANGUAGE)  # Pagefind's options besides the site and the output
 SAMPLE_SECONDS = 0.05  # how often Pagefind's memory high-water mark is read while it runs
 
 
@@ -60,28 +62,25 @@ def _high_water(pid: int) -> int:
 
 
 def index_site(site: Path) -> Indexed:
-    """Index the built site in place (`site/pagefind/`); returns Pagefind's output and cost.
+    """Index the built site in place (`site/pagefind/`); returns Pagefind's output and cost."""
+    return run_pagefind(["--site", str(site), "--output-subdir", BUNDLE, *OPTIONS])
+
+
+def run_pagefind(arguments: Sequence[str], env: Mapping[str, str] | None = None) -> Indexed:
+    """Run Pagefind's command line with these arguments (and environment, by default this
+    process's), measured; raise IndexFailed if it fails.
 
     Pagefind's peak memory is its process's VmHWM, read every SAMPLE_SECONDS while it runs
     (Linux): the kernel's maximum resident set that wait4 reports would not do, as a child
     started by vfork and exec inherits the high-water mark of the process that started it (the
     whole MkDocs build)."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",  # which replaces itself with Pagefind's binary (exec): one process
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE,
-        "--force-language",
-        LANGUAGE,
-    ]
+    # `python -m pagefind` replaces itself with Pagefind's binary (exec): one process.
+    command = [sys.executable, "-m", "pagefind", *arguments]
     peak = [0]
     done = threading.Event()
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
 
         def watch() -> None:
             while not done.wait(SAMPLE_SECONDS):
