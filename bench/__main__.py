@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -102,6 +103,15 @@ def refresh_site(root: Path) -> None:
     shutil.copytree(ROOT / "generator", root / "generator", ignore=generated)
 
 
+def without_posters(root: Path) -> None:
+    """Set `posters: false` in the project's publication settings: no PDF posters or share
+    images, which take most of a cold build's generation and most of site/'s bytes."""
+    settings = root / "cases" / "publication.yaml"
+    text = settings.read_text("utf-8")
+    if not re.search(r"(?m)^posters:", text):
+        settings.write_text(text.rstrip("\n") + "\nposters: false\n", encoding="utf-8")
+
+
 def builds(root: Path, repeat: int) -> dict[str, list[Run]]:
     """Warm builds, bare builds plus Pagefind, and bare builds with Material's search, in turn
     (each kind going first as often as the others)."""
@@ -146,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=40, help="photos for the 1-core timing")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (or reuse it)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search in Chromium")
+    parser.add_argument(
+        "--no-posters", action="store_true", help="publish no posters or share images (faster)"
+    )
     args = parser.parse_args(argv)
     repeat = args.repeat or (5 if args.cases <= 2000 else 3)
     scratch = Path(tempfile.mkdtemp(prefix="mostwanted-bench-"))
@@ -163,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
             photos = make_corpus(root, args.cases)
             corpus_seconds = time.perf_counter() - started
             say(f"{photos} photos drawn in {corpus_seconds:.0f} s; cold build")
+        notes = []
+        if args.no_posters:
+            without_posters(root)
+            notes.append("Posters and share images off (`--no-posters`).")
         cold = run_build(root)
         say(f"first build {cold.wall:.0f} s; warm and bare builds, {repeat} each")
         runs = builds(root, repeat)
@@ -191,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                 (same, pages),
                 search,
                 variants,
+                notes,
             )
         )
     finally:

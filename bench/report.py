@@ -168,6 +168,7 @@ def report(
     same: tuple[int, int],
     search: SearchFigures | str,
     variants: list[Variant],
+    notes: list[str],
 ) -> str:
     """The whole report. corpus_seconds is None when a kept project was measured again, whose
     first build is then not cold; series holds every warm and baseline build, runs the medians."""
@@ -183,7 +184,7 @@ def report(
         f"Machine: {machine}. {written} {rounds} round{'s' if rounds != 1 else ''} of a warm "
         "build and the two baselines, "
         f"in turn; the table shows the median of each kind. The bare build makes the same pages "
-        f"({same[0]} of {same[1]} HTML pages byte for byte).",
+        f"({same[0]} of {same[1]} HTML pages byte for byte). {' '.join(notes)}".rstrip(),
         "",
         BASELINES,
         "",
