@@ -147,10 +147,12 @@ $(NODE):
 test: lint $(CHROMIUM) $(NODE) $(CJK_FONT) $(PDF_TOOLS)
 	$(BIN)/pytest
 
-## bench: time cold, warm and one-edit builds of N synthetic cases (make bench N=1000)
+## bench: time cold, warm and one-edit builds of N synthetic cases, and search in Chromium
+## (make bench N=1000; BENCH_ARGS="--repeat 1 --no-posters", see python -m bench --help)
 N ?= 200
-bench: $(BIN)/.site-deps
-	$(BIN)/python -m bench $(N)
+BENCH_ARGS ?=
+bench: $(BIN)/.test-deps $(CHROMIUM) $(CJK_FONT)
+	$(BIN)/python -m bench $(N) $(BENCH_ARGS)
 
 ## clean: remove build output and generated pages (keeps .venv)
 clean:

@@ -2,8 +2,12 @@
 
 It makes a synthetic project of N cases in a temporary folder, then measures a cold build (empty
 photo cache, no generated pages), warm builds (nothing changed), the rebuild after editing one
-case, and bare `mkdocs build`s of the same pages without our hook; then photo processing on one
-core against all cores. It prints the results as Markdown and deletes the folder unless --keep.
+case, and two kinds of build without our hook (bench/baselines.py): bare `mkdocs build`s of the
+same pages followed by the same Pagefind step, and bare builds with Material's search plugin as
+before Pagefind. Then the header search box in Chromium with a throttled CPU (bench/browser.py),
+and photo processing on one core against all cores. It prints the results as Markdown and
+deletes the folder unless --keep; `--keep` naming a kept project measures it again without
+writing a new corpus (its first build is then not cold).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -18,16 +23,20 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.corpus import make_corpus
+from bench.baselines import BARE, MATERIAL, baseline_configs
+from bench.browser import SearchFigures, measure_search, unavailable
+from bench.corpus import ROOT, make_corpus
 from bench.measure import (
     Run,
     SiteFigures,
-    bare_config,
+    edition_languages,
     median_run,
-    run_build,
+    run_site,
     same_pages,
     site_figures,
 )
+from bench.pagefindopts import pagefind_variants
+from bench.queries import pick_queries
 from bench.report import Speedup, report
 from generator.photos.photoset import survey
 
@@ -83,57 +92,142 @@ def photo_speedup(root: Path, sample: int, scratch: Path) -> Speedup:
     return Speedup(len(photos), cores, seconds[0], seconds[1])
 
 
+def refresh_site(root: Path) -> None:
+    """Bring a kept project's copy of the site (mkdocs.yml, hand-written docs/, the generator)
+    up to date with this one, so that measuring it again measures the current code."""
+    generated = shutil.ignore_patterns("__pycache__", "index.md", "cases", "photos", ".generated*")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=generated, dirs_exist_ok=True)
+    shutil.rmtree(root / "generator")
+    shutil.copytree(ROOT / "generator", root / "generator", ignore=generated)
+
+
+def without_posters(root: Path) -> None:
+    """Set `posters: false` in the project's publication settings: no PDF posters or share
+    images, which take most of a cold build's generation and most of site/'s bytes."""
+    settings = root / "cases" / "publication.yaml"
+    text = settings.read_text("utf-8")
+    if not re.search(r"(?m)^posters:", text):
+        settings.write_text(text.rstrip("\n") + "\nposters: false\n", encoding="utf-8")
+
+
+def builds(root: Path, repeat: int) -> dict[str, list[Run]]:
+    """Warm builds, bare builds plus Pagefind, and bare builds with Material's search, in turn
+    (each kind going first as often as the others), every edition each time."""
+    languages = edition_languages(root)
+    configs = {
+        "bare": (baseline_configs(root, BARE, languages), "site-bare"),
+        "material": (baseline_configs(root, MATERIAL, languages), "site-material"),
+    }
+    # Untimed: MkDocs first empties an existing site folder, which the cold build made for
+    # site/; the first build of each other kind would otherwise be the only one without that work.
+    for config, site in configs.values():
+        run_site(root, config, site)
+    runs: dict[str, list[Run]] = {"warm": [], "bare": [], "material": []}
+    kinds = list(runs)
+    for i in range(repeat):
+        for kind in kinds[i % 3 :] + kinds[: i % 3]:
+            if kind in configs:
+                done = run_site(root, *configs[kind], index=kind == "bare")
+            else:
+                done = run_site(root)
+            runs[kind].append(done)
+            ours = sum(done.ours.values())
+            each = ", ".join(f"{lang} {run.wall:.2f}" for lang, run in done.editions.items())
+            say(
+                f"{kind} build {done.wall:.2f} s ({each}; ours {ours:.2f} s, "
+                f"index {done.pagefind:.2f} s)"
+            )
+    return runs
+
+
+def browser_part(root: Path) -> dict[str, SearchFigures | str]:
+    """The search box timed in Chromium in each edition, or why it did not run."""
+    reason = unavailable()
+    languages = edition_languages(root)
+    if reason:
+        return dict.fromkeys(languages, reason)
+    page, queries = pick_queries(root)
+    found: dict[str, SearchFigures | str] = {}
+    for i, language in enumerate(languages):
+        say(f"search box in Chromium ({language}), CPU throttled 4 times")
+        try:
+            found[language] = measure_search(
+                root / "site", page if i == 0 else f"/{language}{page}", queries
+            )
+        except Exception as exc:
+            found[language] = f"it failed: {type(exc).__name__}: {exc}"
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("cases", type=int, nargs="?", default=200, help="number of cases")
-    parser.add_argument("--repeat", type=int, help="warm and bare builds, alternated")
+    parser.add_argument("--repeat", type=int, help="builds of each kind (warm, bare, material)")
     parser.add_argument("--sample", type=int, default=40, help="photos for the 1-core timing")
-    parser.add_argument("--keep", type=Path, help="build in this new folder and keep it")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (or reuse it)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search in Chromium")
+    parser.add_argument(
+        "--no-posters", action="store_true", help="publish no posters or share images (faster)"
+    )
+    parser.add_argument(
+        "--no-photos", action="store_true", help="cases without photos (faster; search alike)"
+    )
     args = parser.parse_args(argv)
     repeat = args.repeat or (5 if args.cases <= 2000 else 3)
     scratch = Path(tempfile.mkdtemp(prefix="mostwanted-bench-"))
     root = args.keep.resolve() if args.keep else scratch / "project"
+    reused = (root / "cases").is_dir()
     try:
-        say(f"writing {args.cases} cases into {root}")
-        started = time.perf_counter()
-        photos = make_corpus(root, args.cases)
-        corpus_seconds = time.perf_counter() - started
-        say(f"{photos} photos drawn in {corpus_seconds:.0f} s; cold build")
-        cold = run_build(root)
-        say(f"cold build {cold.wall:.0f} s; warm and bare builds, {repeat} each")
-        bare_file = bare_config(root)
-        # Untimed: MkDocs first empties an existing site folder, which the cold build made for
-        # site/; the first bare build would otherwise be the only one without that work.
-        run_build(root, bare_file, "site-bare")
-        warm: list[Run] = []
-        bare: list[Run] = []
-        for i in range(repeat):  # alternate, each kind going first half of the time
-            for kind in ("warm", "bare") if i % 2 == 0 else ("bare", "warm"):
-                if kind == "warm":
-                    warm.append(run_build(root))
-                else:
-                    bare.append(run_build(root, bare_file, "site-bare"))
-                done = warm[-1] if kind == "warm" else bare[-1]
-                say(f"{kind} build {done.wall:.2f} s (ours {sum(done.ours.values()):.2f} s)")
-        figures: SiteFigures = site_figures(root / "site")
+        if reused:
+            photos = len(list((root / "cases").glob("*/*.jpg")))
+            corpus_seconds = 0.0
+            refresh_site(root)
+            say(f"reusing {root}: {photos} photos; first build (not cold)")
+        else:
+            say(f"writing {args.cases} cases into {root}")
+            started = time.perf_counter()
+            photos = make_corpus(root, args.cases, photos=not args.no_photos)
+            corpus_seconds = time.perf_counter() - started
+            say(f"{photos} photos drawn in {corpus_seconds:.0f} s; cold build")
+        notes = []
+        if args.no_photos:
+            notes.append("Cases without photos (`--no-photos`).")
+        if args.no_posters:
+            without_posters(root)
+            notes.append("Posters and share images off (`--no-posters`).")
+        cold = run_site(root)
+        say(f"first build {cold.wall:.0f} s; warm and bare builds, {repeat} each")
+        runs = builds(root, repeat)
+        figures: SiteFigures = site_figures(root / "site", edition_languages(root))
         same, pages = same_pages(root / "site", root / "site-bare")
         say(f"bare build: {same} of {pages} pages the same as the warm build's")
+        languages = edition_languages(root)
+        skipped: dict[str, SearchFigures | str] = dict.fromkeys(languages, "skipped (--no-browser)")
+        search = skipped if args.no_browser else browser_part(root)
+        say("Pagefind's memory, as the hook runs it and in other ways")
+        # An edition other than the default, if any: its folder holds no other edition's pages.
+        variants = pagefind_variants(root / "site" / "/".join(languages[1:2]), scratch)
         edited = edit_one_case(root)
         say(f"edited {edited}; rebuilding")
-        edit = run_build(root)
+        edit = run_site(root)
         say("photo processing, 1 worker against all cores")
-        speedup = photo_speedup(root, args.sample, scratch)
+        speedup = photo_speedup(root, args.sample, scratch) if photos else None
+        medians = {kind: median_run(done) for kind, done in runs.items()}
         print(
             report(
                 args.cases,
                 photos,
                 machine(),
-                corpus_seconds,
-                {"cold": cold, "warm": median_run(warm), "edit": edit, "bare": median_run(bare)},
-                list(zip(warm, bare, strict=True)),
+                corpus_seconds if not reused else None,
+                {"cold": cold, "warm": medians["warm"], "edit": edit, **medians},
+                runs,
                 figures,
                 speedup,
                 (same, pages),
+                search,
+                variants,
+                notes,
             )
         )
     finally:

@@ -35,21 +35,26 @@ from generator.photos.portraits import GPS_IFD, ORIENTATION, draw_portrait
 ROOT = Path(__file__).resolve().parent.parent
 PHOTO_SIZE = (2000, 2500)
 BASES = 6  # distinct base portraits
-CHARGES = [
-    "Embezzlement of public funds", "Accepting bribes", "Misappropriation of public funds",
-    "Illegal fund-raising", "Fraud in state procurement", "Abuse of office",
-    "Money laundering", "Contract fraud",
-]  # fmt: skip
+# Each English text with its Chinese: the cases are written in both editions' languages.
+CHARGES = {
+    "Embezzlement of public funds": "贪污公款", "Accepting bribes": "受贿",
+    "Misappropriation of public funds": "挪用公款", "Illegal fund-raising": "非法集资",
+    "Fraud in state procurement": "政府采购欺诈", "Abuse of office": "滥用职权",
+    "Money laundering": "洗钱", "Contract fraud": "合同诈骗",
+}  # fmt: skip
 PLACES = [
     ("US", "California"), ("US", "New York"), ("CA", "Ontario"), ("CA", "British Columbia"),
     ("AU", "New South Wales"), ("NZ", "Auckland"), ("TH", "Bangkok"), ("SG", None),
     ("MY", "Kuala Lumpur"), ("GB", "London"), ("FR", None), ("AE", "Dubai"),
 ]  # fmt: skip
-POSITIONS = [
-    "Former deputy director of a city finance bureau", "Former chairman of a state trading firm",
-    "Former head of a county land office", "Former manager at a state-owned bank branch",
-    "Former official of a provincial transport department",
-]  # fmt: skip
+POSITIONS = {
+    "Former deputy director of a city finance bureau": "某市财政局原副局长",
+    "Former chairman of a state trading firm": "某国有贸易公司原董事长",
+    "Former head of a county land office": "某县国土局原局长",
+    "Former manager at a state-owned bank branch": "某国有银行支行原行长",
+    "Former official of a provincial transport department": "某省交通厅原干部",
+}  # fmt: skip
+UNTRANSLATED = 10  # every tenth case has its prose in English only, as a real list would
 # Region codes of identity numbers (the first six digits): few, so that many numbers share one.
 REGIONS = [
     "110101", "110105", "310104", "310115", "440103", "440305", "320102", "330106",
@@ -107,6 +112,11 @@ def passport(i: int, fled_year: int, rng: random.Random) -> str:
 def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bool]]]:
     """Case number i: its id, its case.yaml data, and its photos (file, mark, orientation, GPS)."""
     rng = random.Random(f"case-{i}")
+
+    def both(english: str, chinese: str) -> str | dict[str, str]:
+        """The text in both languages, or in English only for every UNTRANSLATED-th case."""
+        return {"en": english, "zh": chinese} if i % UNTRANSLATED else english
+
     case_id, name, drawn = case_name(i)
     status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
     born_year = rng.randint(1950, 1985)
@@ -116,12 +126,18 @@ def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bo
     if drawn.aliases:
         data["aliases"] = list(drawn.aliases)
     data |= {"sex": drawn.sex, "born": born, "nationality": ["CN"]}
-    data["position"] = rng.choice(POSITIONS)
+    position = rng.choice(list(POSITIONS))
+    data["position"] = both(position, POSITIONS[position])
     photos = [("front.jpg", i * 2, *_photo_meta(rng))]
     if rng.random() < 0.2:
         photos.append((f"{fled_year - 2}.jpg", i * 2 + 1, *_photo_meta(rng)))
     data["photos"] = [
-        {"file": f, "caption": f"Photograph taken in {fled_year - 1 - k}"}
+        {
+            "file": f,
+            "caption": both(
+                f"Photograph taken in {fled_year - 1 - k}", f"摄于{fled_year - 1 - k}年"
+            ),
+        }
         for k, (f, *_) in enumerate(photos)
     ]
     data["documents"] = [
@@ -139,8 +155,9 @@ def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bo
         },
     ]
     amount = rng.randint(1, 900) * 1_000_000
+    charge = rng.choice(list(CHARGES))
     data["crimes"] = [
-        {"charge": rng.choice(CHARGES), "amount": {"value": amount, "currency": "CNY"}}
+        {"charge": both(charge, CHARGES[charge]), "amount": {"value": amount, "currency": "CNY"}}
     ]
     data["fled"] = {"date": _date(rng, fled_year, fled_year), "from": "CN"}
     place = rng.choice(PLACES)
@@ -159,23 +176,30 @@ def case_data(i: int) -> tuple[str, dict[str, Any], list[tuple[str, int, int, bo
         history.append({"date": str(fled_year + 2), "event": "located", "country": place[0]})
     final = {"arrested": "arrested", "returned": "returned", "deceased": "deceased"}
     if status in final or status == "withdrawn":
-        event: dict[str, str] = {
+        event: dict[str, Any] = {
             "date": f"{fled_year + 3}-09-10",
             "event": final.get(status, status),
         }
         if status == "returned":
             event["country"] = place[0]
-            event["note"] = "Returned under a fictional cooperation agreement"
+            event["note"] = both(
+                "Returned under a fictional cooperation agreement", "依据虚构的合作协议遣返"
+            )
         history.append(event)
     data["status"] = status
     data["history"] = history
     notice = "[the demonstration notice](https://example.org/notice)"  # a link in one in ten
-    data["summary"] = (
-        f"Suspected of {data['crimes'][0]['charge'].lower()} while serving as "
-        f"{data['position'][0].lower()}{data['position'][1:]}. Fled in {fled_year}.\n"
+    english = (
+        f"Suspected of {charge.lower()} while serving as "
+        f"{position[0].lower()}{position[1:]}. Fled in {fled_year}.\n"
         f"A fictional case made for the benchmark; see "
         f"{notice if rng.random() < 0.1 else 'the demonstration notice'}.\n"
     )
+    chinese = (
+        f"涉嫌在担任{POSITIONS[position]}期间{CHARGES[charge]}，{fled_year}年外逃。\n"
+        "本案为基准测试虚构。\n"
+    )
+    data["summary"] = both(english, chinese)
     data["sources"] = [
         {"title": "Fictional press release", "url": f"https://example.org/press/{i}"}
     ]

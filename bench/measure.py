@@ -1,30 +1,34 @@
-"""Measuring one build: wall time, the generator's own phases, and peak memory.
+"""Measuring one build: wall time, the generator's own phases, Pagefind's, and peak memory.
 
 A build runs as a real `mkdocs build` in a child process. The generator's phases come from the
-JSON file that `generator.build.record` writes when MOSTWANTED_TIMINGS names it; MkDocs' share is
-the rest of the wall time. Peak memory is measured two ways: the largest single process (the
+JSON file that `generator.build.record` writes when MOSTWANTED_TIMINGS names it, and Pagefind's
+cost (run by the hook after MkDocs) from the part the hook adds to it; MkDocs' share is the rest
+of the wall time. Peak memory is measured two ways: the largest single process (the
 kernel's maximum resident set size, from wait4), and the sum over the whole process tree (the
 build and its photo workers), sampled every 0.2 s.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator.public.editions import editions
+from generator.searchindex import BUNDLE, Indexed, index_site
 from generator.source.loader import SETTINGS_FILE, load_model
 from generator.source.model import Settings
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+MB = 1024 * 1024
 SAMPLE_SECONDS = 0.2
 
 
@@ -41,16 +45,28 @@ class Run:
     photos: dict[str, int] = field(default_factory=dict)  # PhotoStats counters
     written: int = 0  # files the generator wrote into docs/
     pieces_made: int = 0  # cases rendered anew, not taken from the memo of the last build
+    posters_made: int = 0  # PDF posters drawn anew, not taken from their cache
+    shares_made: int = 0  # share images drawn anew
+    # Pagefind's run after MkDocs: seconds, cpu_seconds, peak_rss (bytes); empty without one
+    index: dict[str, float] = field(default_factory=dict)
+    # a site of several editions: each edition's own build, by language, default first
+    editions: dict[str, Run] = field(default_factory=dict)
+
+    @property
+    def pagefind(self) -> float:
+        """Seconds Pagefind took to index the built site (0 when it did not run)."""
+        return self.index.get("seconds", 0.0)
 
     @property
     def mkdocs(self) -> float:
-        """Seconds of the build that were not the generator's: MkDocs itself."""
-        return self.wall - sum(self.ours.values())
+        """Seconds of the build that were neither the generator's nor Pagefind's: MkDocs itself."""
+        return self.wall - sum(self.ours.values()) - self.pagefind
 
     @property
     def mkdocs_cpu(self) -> float:
-        """CPU seconds that were not the generator's (photo workers' CPU counts here)."""
-        return self.cpu - sum(self.ours_cpu.values())
+        """CPU seconds that were neither the generator's nor Pagefind's (photo workers' count
+        here)."""
+        return self.cpu - sum(self.ours_cpu.values()) - self.index.get("cpu_seconds", 0.0)
 
 
 def _children(pid: int) -> list[int]:
@@ -126,29 +142,85 @@ def run_build(root: Path, config: str = "mkdocs.yml", site: str = "site") -> Run
         doc["photos"],
         doc["written"],
         doc["pieces_made"],
+        doc.get("posters_made", 0),
+        doc.get("shares_made", 0),
+        doc.get("search_index", {}),
+    )
+
+
+def _sum(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = sorted({key for part in parts for key in part})
+    return {key: sum(part.get(key, 0) for part in parts) for key in keys}
+
+
+def combine(editions: dict[str, Run]) -> Run:
+    """The builds of a site's editions, one after the other, as one run: times, counts and
+    Pagefind's seconds add up; peak memory is the largest of any edition's."""
+    runs = list(editions.values())
+    peak = max((r.index.get("peak_rss", 0) for r in runs), default=0)
+    index = _sum([r.index for r in runs]) | ({"peak_rss": peak} if peak else {})
+    return Run(
+        wall=sum(r.wall for r in runs),
+        cpu=sum(r.cpu for r in runs),
+        rss_largest=max(r.rss_largest for r in runs),
+        rss_tree=max(r.rss_tree for r in runs),
+        ours=_sum([r.ours for r in runs]),
+        ours_cpu=_sum([r.ours_cpu for r in runs]),
+        photos=_sum([r.photos for r in runs]),
+        written=sum(r.written for r in runs),
+        pieces_made=sum(r.pieces_made for r in runs),
+        posters_made=sum(r.posters_made for r in runs),
+        shares_made=sum(r.shares_made for r in runs),
+        index=index,
+        editions=dict(editions),
+    )
+
+
+def edition_languages(root: Path) -> list[str]:
+    """The languages of the project's editions, the default first (its publication settings)."""
+    settings, _ = load_model(root / "cases" / SETTINGS_FILE, root, Settings, [])
+    if settings is None:
+        raise RuntimeError("cases/publication.yaml is not valid")
+    return [edition.language for edition in editions(settings)]
+
+
+def run_site(
+    root: Path, config: str = "mkdocs.yml", site: str = "site", index: bool = False
+) -> Run:
+    """Build every edition as `make site` does, measured: the default edition from config into
+    site (its hook generates every edition's pages and configurations), then each other edition
+    from the configuration named like config with its language (mkdocs.zh.yml,
+    mkdocs-bare.zh.yml) into site/<language>. With index, Pagefind's step follows each edition's
+    build, as the hook runs it (for the baselines, which have no hook)."""
+    first, *others = edition_languages(root)
+    stem = config.removesuffix(".yml")
+    built = {}
+    for language in [first, *others]:
+        name, folder = (
+            (config, site)
+            if language == first
+            else (f"{stem}.{language}.yml", f"{site}/{language}")
+        )
+        done = run_build(root, name, folder)
+        built[language] = with_index(done, index_site(root / folder)) if index else done
+    return combine(built)
+
+
+def with_index(run: Run, indexed: Indexed) -> Run:
+    """A build without our hook followed by the Pagefind step the hook runs, as one run."""
+    return replace(
+        run,
+        wall=run.wall + indexed.seconds,
+        cpu=run.cpu + indexed.cpu_seconds,
+        rss_largest=max(run.rss_largest, indexed.peak_rss),
+        rss_tree=max(run.rss_tree, indexed.peak_rss),
+        index=indexed.figures(),
     )
 
 
 def median_run(runs: list[Run]) -> Run:
     """The run with the median wall time (the lower middle one for an even count)."""
     return sorted(runs, key=lambda r: r.wall)[(len(runs) - 1) // 2]
-
-
-def bare_config(root: Path) -> str:
-    """Write mkdocs-bare.yml: the site's configuration without the generator's hook, and with
-    the title and demonstration flag that the hook would set, so that it builds the same pages."""
-    settings, _ = load_model(root / "cases" / SETTINGS_FILE, root, Settings, [])
-    if settings is None:
-        raise RuntimeError("cases/publication.yaml is not valid")
-    text = (root / "mkdocs.yml").read_text("utf-8")
-    text, hooks = re.subn(r"(?m)^hooks:\n(?:[ \t]+- .*\n)+", "", text)
-    title = f"site_name: {json.dumps(settings.title)}"
-    text, names = re.subn(r"(?m)^site_name: .*$", lambda _: title, text)
-    if hooks != 1 or names != 1 or re.search(r"(?m)^extra:", text):
-        raise RuntimeError("mkdocs.yml does not look as the benchmark expects")
-    text += f"\nextra:\n  demonstration: {json.dumps(settings.demonstration)}\n"
-    (root / "mkdocs-bare.yml").write_text(text, encoding="utf-8")
-    return "mkdocs-bare.yml"
 
 
 def same_pages(site: Path, other: Path) -> tuple[int, int]:
@@ -166,9 +238,14 @@ class SiteFigures:
     pages: int  # bytes of every HTML file
     case_pages: tuple[int, ...]  # bytes of each case page
     search_index: int  # bytes of Pagefind's index: fragments, word and filter chunks, metadata
+    search_files: int  # how many files that index is
+    # each edition's listing page, cases/index.html (zh/cases/index.html, ...): its bytes, and
+    # gzip-compressed (level 6, as web servers commonly send it); by language, default first
+    listings: dict[str, tuple[int, int]]
 
 
-def site_figures(site: Path) -> SiteFigures:
+def site_figures(site: Path, languages: list[str]) -> SiteFigures:
+    """The sizes of the site built into site, whose editions are languages (default first)."""
     total = pages = 0
     for path in site.rglob("*"):
         if path.is_file():
@@ -179,13 +256,19 @@ def site_figures(site: Path) -> SiteFigures:
     case_pages = tuple(
         sorted(p.stat().st_size for p in cases.glob("*/index.html")) if cases.is_dir() else ()
     )
-    bundle = site / "pagefind"
-    index = sum(
+    index = [
         p.stat().st_size
-        for p in bundle.rglob("*")
-        if p.is_file() and (p.suffix.startswith(".pf_") or p.suffix == ".pagefind")
-    )
-    return SiteFigures(total, pages, case_pages, index)
+        for p in site.rglob("*")
+        if p.is_file()
+        and BUNDLE in p.parts
+        and (p.suffix.startswith(".pf_") or p.suffix == ".pagefind")
+    ]
+    listings = {}
+    for i, language in enumerate(languages):
+        listing = site / ("" if i == 0 else language) / "cases" / "index.html"
+        html = listing.read_bytes() if listing.is_file() else b""
+        listings[language] = (len(html), len(gzip.compress(html, 6)) if html else 0)
+    return SiteFigures(total, pages, case_pages, sum(index), len(index), listings)
 
 
 def median(values: tuple[int, ...]) -> float:

@@ -1,13 +1,34 @@
-"""The benchmark's results as Markdown: the builds phase by phase, then each figure and target."""
+"""The benchmark's results as Markdown: the builds phase by phase, each figure and its target, then
+the search figures of issue 14 (bench/searchreport.py)."""
 
 from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
 
-from bench.measure import Run, SiteFigures, median
+from bench.browser import SearchFigures
+from bench.measure import MB, Run, SiteFigures, median
+from bench.pagefindopts import Variant
+from bench.searchreport import SEARCH_INTRO, row, search_section, variants_table
 
-MB = 1024 * 1024
+NAMES = {
+    "cold": "cold build",
+    "warm": "warm build",
+    "edit": "after editing one case",
+    "bare": "bare `mkdocs build` + Pagefind",
+    "material": "bare with Material's search",
+}
+BASELINES = (
+    "Both baselines build the same docs/ without our hook (so without validation, photos and "
+    "page generation), with the title and banner the hook would set. *Bare + Pagefind* is "
+    "`mkdocs build` followed by the very Pagefind step that our hook runs after MkDocs: the same "
+    "HTML and the same search index as our build, so *warm / bare* is what the generator adds. "
+    "*Bare with Material's search* is `mkdocs build` with Material's search plugin on, as "
+    "configured before Pagefind replaced it: the old baseline, in which MkDocs built the search "
+    "index itself; its pages differ only by Material's search code. The whole warm build is no "
+    "slower than before Pagefind when Pagefind's step takes no longer than Material's plugin did "
+    "(*bare with Material's search* minus the MkDocs time of *bare*), since the rest is the same."
+)
 
 
 @dataclass(frozen=True)
@@ -24,130 +45,189 @@ class Speedup:
         return self.one / self.many if self.many else 0.0
 
 
-def _row(label: str, cells: list[str]) -> str:
-    return f"| {label} | " + " | ".join(cells) + " |"
-
-
-def phases(runs: dict[str, Run]) -> list[str]:
-    """The table of builds: cold, warm, after one edit, and bare MkDocs."""
-    names = {
-        "cold": "cold build",
-        "warm": "warm build",
-        "edit": "after editing one case",
-        "bare": "bare `mkdocs build`",
-    }
+def phases(runs: dict[str, Run], first: str) -> list[str]:
+    """The table of builds: cold (or first), warm, after one edit, and the two baselines."""
+    names = {**NAMES, "cold": first}
     order = [key for key in names if key in runs]
+    ours = ("cold", "warm", "edit")
 
     def seconds(phase: str) -> list[str]:
         return [f"{runs[k].ours[phase]:.2f}" if phase in runs[k].ours else "–" for k in order]
 
-    lines = [
-        _row("seconds", [names[k] for k in order]),
+    return [
+        row("seconds", [names[k] for k in order]),
         "|---|" + "---:|" * len(order),
-        _row("validation", seconds("validation")),
-        _row("photos (check, process)", seconds("photos")),
-        _row("page generation (render, sync)", seconds("generation")),
-        _row("MkDocs", [f"{runs[k].mkdocs:.2f}" for k in order]),
-        _row("**total (wall)**", [f"**{runs[k].wall:.2f}**" for k in order]),
-        _row(
+        row("validation", seconds("validation")),
+        row("photos (check, process)", seconds("photos")),
+        row("page generation (render, sync)", seconds("generation")),
+        row("posters and share images (draw or take from cache)", seconds("posters")),
+        row("MkDocs", [f"{runs[k].mkdocs:.2f}" for k in order]),
+        row(
+            "Pagefind (indexing site/, after MkDocs)",
+            [f"{runs[k].pagefind:.2f}" if runs[k].index else "–" for k in order],
+        ),
+        row("**total (wall)**", [f"**{runs[k].wall:.2f}**" for k in order]),
+        *[
+            row(
+                f"of which the `{language}` edition's build",
+                [f"{runs[k].editions[language].wall:.2f}" for k in order],
+            )
+            for language in runs["warm"].editions
+        ],
+        row(
             "photos processed / from cache",
             [
-                f"{runs[k].photos['processed']} / {runs[k].photos['cached']}"
-                if k != "bare"
-                else "–"
+                f"{runs[k].photos['processed']} / {runs[k].photos['cached']}" if k in ours else "–"
                 for k in order
             ],
         ),
-        _row(
+        row(
             "cases rendered anew / files written into docs/",
-            [f"{runs[k].pieces_made} / {runs[k].written}" if k != "bare" else "–" for k in order],
+            [f"{runs[k].pieces_made} / {runs[k].written}" if k in ours else "–" for k in order],
         ),
-        _row(
+        row(
+            "posters / share images drawn anew",
+            [
+                f"{runs[k].posters_made} / {runs[k].shares_made}" if k in ours else "–"
+                for k in order
+            ],
+        ),
+        row(
             "peak memory, largest process (MB)", [f"{runs[k].rss_largest / MB:.0f}" for k in order]
         ),
-        _row("peak memory, all processes (MB)", [f"{runs[k].rss_tree / MB:.0f}" for k in order]),
+        row("peak memory, all processes (MB)", [f"{runs[k].rss_tree / MB:.0f}" for k in order]),
+        row(
+            "of which Pagefind's process (MB)",
+            [f"{runs[k].index['peak_rss'] / MB:.0f}" if runs[k].index else "–" for k in order],
+        ),
     ]
-    return lines
 
 
 def targets(
     n: int,
     runs: dict[str, Run],
-    pairs: list[tuple[Run, Run]],
+    series: dict[str, list[Run]],
     site: SiteFigures,
-    speedup: Speedup,
+    speedup: Speedup | None,
 ) -> list[str]:
-    """Each figure the issue sets a target for, with the target. Ratios are medians over the
-    warm builds, and over the (warm, bare) pairs built one after the other."""
-    edit = runs["edit"]
+    """Each figure the issues set a target for, with the target. Ratios are medians over the
+    builds of one kind, and over the warm and baseline builds made in the same round."""
+    warm, bare, material = series["warm"], series["bare"], series["material"]
     share = statistics.median(
-        (w.ours["validation"] + w.ours["generation"]) / w.mkdocs for w, _ in pairs
+        (w.ours["validation"] + w.ours["generation"] + w.ours["posters"]) / w.mkdocs for w in warm
     )
     share_cpu = statistics.median(
-        (w.ours_cpu["validation"] + w.ours_cpu["generation"]) / w.mkdocs_cpu for w, _ in pairs
+        (w.ours_cpu["validation"] + w.ours_cpu["generation"] + w.ours_cpu["posters"]) / w.mkdocs_cpu
+        for w in warm
     )
-    share_all = statistics.median(sum(w.ours.values()) / w.mkdocs for w, _ in pairs)
-    ratio = statistics.median(w.wall / b.wall for w, b in pairs)
-    ratio_cpu = statistics.median(w.cpu / b.cpu for w, b in pairs)
+    share_all = statistics.median(sum(w.ours.values()) / w.mkdocs for w in warm)
+    ratio = statistics.median(w.wall / b.wall for w, b in zip(warm, bare, strict=True))
+    ratio_cpu = statistics.median(w.cpu / b.cpu for w, b in zip(warm, bare, strict=True))
+    before = statistics.median(w.wall / m.wall for w, m in zip(warm, material, strict=True))
+    plugin = statistics.median(m.wall - b.mkdocs for m, b in zip(material, bare, strict=True))
+    pagefind = statistics.median(b.pagefind for b in bare)
     peak = max(r.rss_tree for r in runs.values())
     biggest = max(site.case_pages, default=0)
-    lines = [
+    edit = runs["edit"]
+    return [
         "| figure | result | target |",
         "|---|---:|---|",
-        _row(
-            "warm: (validation + generation) / MkDocs, wall · CPU",
+        row(
+            "warm: (validation + generation + posters) / MkDocs, wall · CPU",
             [f"{share:.1%} · {share_cpu:.1%}", "≤ 10%"],
         ),
-        _row(
-            "warm: (validation + photos + generation) / MkDocs, wall",
-            [f"{share_all:.1%}", "–"],
-        ),
-        _row(
-            "warm build / bare `mkdocs build`, wall · CPU",
+        row("warm: (validation + photos + generation) / MkDocs, wall", [f"{share_all:.1%}", "–"]),
+        row(
+            "warm build / bare `mkdocs build` + Pagefind, wall · CPU",
             [f"{ratio:.2f} · {ratio_cpu:.2f}", "≤ 1.10"],
         ),
-        _row("edit: photos processed", [str(edit.photos["processed"]), "0"]),
-        _row(
+        row(
+            "search indexing: Pagefind's step · Material's plugin (with it − without, MkDocs)",
+            [f"{pagefind:.2f} s · {plugin:.2f} s", "Pagefind ≤ Material's"],
+        ),
+        row(
+            "warm build / bare with Material's search (the old baseline), wall",
+            [f"{before:.2f}", "–"],
+        ),
+        row("edit: photos processed", [str(edit.photos["processed"]), "0"]),
+        row(
             "edit: cases rendered anew / files written into docs/",
             [f"{edit.pieces_made} / {edit.written}", "only what changed"],
         ),
-        _row(
-            f"photos, 1 worker / {speedup.cores} ({speedup.photos} photos)",
+        row(
+            f"photos, 1 worker / {speedup.cores} ({speedup.photos} photos)"
+            if speedup
+            else "photos, 1 worker / all cores",
             [
-                f"{speedup.one:.1f} s / {speedup.many:.1f} s = {speedup.ratio:.2f}×",
+                f"{speedup.one:.1f} s / {speedup.many:.1f} s = {speedup.ratio:.2f}×"
+                if speedup
+                else "– (no photos)",
                 "≥ 1.8× on 2 cores",
             ],
         ),
-        _row("peak memory, all processes", [f"{peak / MB:.0f} MB", "< 1024 MB"]),
-        _row("`site/` bytes per case", [f"{site.total / n / 1024:.1f} KB", "linear in N"]),
-        _row("of which HTML, per case", [f"{site.pages / n / 1024:.1f} KB", "–"]),
-        _row(
+        row("peak memory, all processes", [f"{peak / MB:.0f} MB", "< 1024 MB"]),
+        row("`site/` bytes per case", [f"{site.total / n / 1024:.1f} KB", "linear in N"]),
+        row("of which HTML, per case", [f"{site.pages / n / 1024:.1f} KB", "–"]),
+        row(
             "case page HTML, largest / median",
             [f"{biggest / 1024:.1f} KB / {median(site.case_pages) / 1024:.1f} KB", "< 40 KB"],
         ),
-        _row("search index per case", [f"{site.search_index / n:.0f} bytes", "< 1024 bytes"]),
+        row("search index per case", [f"{site.search_index / n:.0f} bytes", "< 1024 bytes"]),
     ]
-    return lines
 
 
 def report(
     n: int,
     photos: int,
     machine: str,
-    corpus_seconds: float,
+    corpus_seconds: float | None,
     runs: dict[str, Run],
-    pairs: list[tuple[Run, Run]],
+    series: dict[str, list[Run]],
     site: SiteFigures,
-    speedup: Speedup,
+    speedup: Speedup | None,
     same: tuple[int, int],
+    search: dict[str, SearchFigures | str],
+    variants: list[Variant],
+    notes: list[str],
 ) -> str:
-    """The whole report."""
+    """The whole report. corpus_seconds is None when a kept project was measured again, whose
+    first build is then not cold; series holds every warm and baseline build, runs the medians."""
+    rounds = len(series["warm"])
+    written = (
+        f"Corpus written in {corpus_seconds:.0f} s."
+        if corpus_seconds is not None
+        else "A kept project measured again: its first build is not cold."
+    )
     head = [
         f"## Benchmark: {n} cases, {photos} photos",
         "",
-        f"Machine: {machine}. Corpus written in {corpus_seconds:.0f} s. {len(pairs)} warm and "
-        f"{len(pairs)} bare builds, alternated; the table shows the median of each. The bare "
-        f"build makes the same pages ({same[0]} of {same[1]} HTML pages byte for byte).",
+        f"Machine: {machine}. {written} {rounds} round{'s' if rounds != 1 else ''} of a warm "
+        "build and the two baselines, "
+        f"in turn; the table shows the median of each kind. The bare build makes the same pages "
+        f"({same[0]} of {same[1]} HTML pages byte for byte). {' '.join(notes)}".rstrip(),
+        "",
+        BASELINES,
         "",
     ]
-    return "\n".join([*head, *phases(runs), "", *targets(n, runs, pairs, site, speedup), ""])
+    first = "cold build" if corpus_seconds is not None else "first build (not cold)"
+    return "\n".join(
+        [
+            *head,
+            *phases(runs, first),
+            "",
+            *targets(n, runs, series, site, speedup),
+            "",
+            f"### Search and listing (issue 14), {n} cases",
+            "",
+            SEARCH_INTRO,
+            "",
+            *[
+                line
+                for language, figures in search.items()
+                for line in [*search_section(n, language, runs["warm"], site, figures), ""]
+            ],
+            "",
+            *variants_table(variants),
+            "",
+        ]
+    )

@@ -9,7 +9,8 @@ page, its data, its cards) comes from the memo of the last build when the case i
 (`pieces.Memo`, in .cache/pieces.pickle), so a build renders only what changed.
 
 Each phase is timed; with MOSTWANTED_TIMINGS set to a file name, `record` writes the timings
-there as JSON, which is how the benchmark splits a real `mkdocs build` into ours and MkDocs'.
+there as JSON (the hook adds Pagefind's after MkDocs), which is how the benchmark splits a real
+`mkdocs build` into ours, MkDocs' and Pagefind's.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class Timings:
 
     validation: float = 0.0  # reading and checking the cases, photos aside
     photos: float = 0.0  # checking and processing photos through the cache
-    generation: float = 0.0  # rendering the pages and bringing docs/ up to date
+    generation: float = 0.0  # rendering the pages and bringing docs/ up to date, posters aside
+    posters: float = 0.0  # PDF posters and share images, drawn or taken from their cache
 
 
 class _Stopwatch:
@@ -211,7 +213,9 @@ def _build(
     data = data_context(root, checked.visible, site_url)
     memo = Memo(root / MEMO, build_digest(checked.settings, data))
     outputs = outputs_for(published, checked.settings, data, memo, retired)
+    pages_wall, pages_cpu = watch.lap()
     made = posters_for(published, checked.settings, data, root / ".cache", workers)
+    posters_wall, posters_cpu = watch.lap()
     outputs |= made.files
     others = editions(checked.settings)[1:]
     outputs |= asset_copies(root / "docs", others)
@@ -225,8 +229,8 @@ def _build(
         len(outputs),
         written,
         removed,
-        replace(checked.seconds, generation=wall),
-        replace(checked.cpu_seconds, generation=cpu),
+        replace(checked.seconds, generation=pages_wall + wall, posters=posters_wall),
+        replace(checked.cpu_seconds, generation=pages_cpu + cpu, posters=posters_cpu),
         stats,
         memo.made,
         checked.findings,
