@@ -22,7 +22,7 @@ modules import each other, however indirectly. tests/test_layers.py checks every
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli", "mkdocs_hook"),
-    ("editors",),
+    ("editors", "uptodate"),
     ("build", "searchindex"),
     ("pieces", "editionsite"),
     ("posters",),

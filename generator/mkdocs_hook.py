@@ -22,7 +22,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator import searchindex
+from generator import searchindex, uptodate
 from generator.build import TIMINGS_ENV, record
 from generator.editionsite import handwritten_pages
 from generator.editors import preview
@@ -104,7 +104,18 @@ def on_pre_build(config: Any) -> None:
     try:
         serving = _command["name"] == "serve"
         home = config["extra"].get("home_url", config.get("site_url")) or ""
-        outcome = preview.generate(_root(config), serving, log, home)
+        root = _root(config)
+        if uptodate.is_current(root, home):
+            # Nothing read has changed since the last good generation (another edition's build
+            # right after the default's, or a build again): the pages are written already.
+            outcome = preview.Outcome(None)
+            log.info(
+                "Cases and generator as the last good build left them: pages not generated again."
+            )
+        else:
+            outcome = preview.generate(root, serving, log, home)
+            if outcome.result is not None:
+                uptodate.remember(root, home)
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     config["extra"][preview.EXTRA_KEY] = list(outcome.errors)

@@ -41,7 +41,19 @@ def test_han_forms_split_the_given_name_and_add_pinyin() -> None:
     assert {"王建国", "王", "建国", "wangjianguo", "jianguo", "wángjiànguó", "jiànguó"} <= set(
         forms
     )
-    assert "欧阳" in han_forms("欧阳明") and "阳明" not in han_forms("欧阳明")
+    # a compound surname stays whole: the given name is 明, and its pinyin "ming", not "yangming"
+    assert han_forms("欧阳明")[1:3] == ["欧阳", "明"]
+    assert "ouyang" in han_forms("欧阳明") and "yangming" not in han_forms("欧阳明")
+
+
+def test_han_forms_hold_every_piece_the_browser_may_cut_a_name_into() -> None:
+    """On a Chinese page Pagefind cuts the query with ICU (少华 into 少 and 华) and asks every
+    piece to begin a word: every substring of the name begins one of its forms."""
+    name = "欧阳晓明"
+    forms = han_forms(name)
+    pieces = {name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
+    assert all(any(form.startswith(piece) for form in forms) for piece in pieces)
+    assert {"少", "华", "少华"} <= set(han_forms("梁少华"))
 
 
 def test_han_forms_read_a_name_as_a_name() -> None:

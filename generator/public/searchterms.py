@@ -69,12 +69,20 @@ def latin_forms(name: str) -> list[str]:
 
 
 def han_forms(name: str) -> list[str]:
-    """A Chinese name whole, its given name alone, and its pinyin with and without tones."""
+    """A Chinese name whole, its given name alone, its pinyin with and without tones, and the
+    name's every ending and every character alone.
+
+    The endings and characters are for the Chinese edition: on a page in Chinese, Pagefind cuts
+    the query into words with the browser's own segmenter (Intl.Segmenter, ICU's dictionary),
+    which cuts names into single characters (少华 into 少 and 华, 欧阳晓明 into 欧阳, 晓 and 明),
+    and then asks every piece to begin a word of the page. Each piece of a name begins one of its
+    endings, and a single character is one word to the segmenter that built the index too."""
     han = "".join(ch for ch in name if is_han(ch))
     if not han:
         return [name]
     surname_length = 2 if han[:2] in COMPOUND_SURNAMES and len(han) > 2 else 1
     forms = [name, han[:surname_length], han[surname_length:]]
+    forms += [han[k:] for k in range(1, len(han))] + list(han)
     for syllables in (_untoned(han, surname_length), name_syllables(han, surname_length)):
         surname, given = syllables[:surname_length], syllables[surname_length:]
         forms += ["".join(syllables), "".join(surname), "".join(given)]

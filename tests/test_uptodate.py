@@ -1,0 +1,85 @@
+"""A build skips the generator when nothing it reads or wrote has changed since the last good
+generation (generator/uptodate.py), and generates again after any change."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.uptodate import fingerprint, is_current, remember
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project as a good generation leaves it: inputs, outputs and their manifest."""
+    for name, text in {
+        "cases/wang-jian/case.yaml": "name: {latin: WANG Jian}\n",
+        "cases/publication.yaml": "title: Demo\n",
+        "generator/build.py": "# code\n",
+        "mkdocs.yml": "site_name: Demo\n",
+        "docs/assets/site.css": "body {}\n",
+        "docs/data.md": "# Open data\n",
+        "docs/cases/wang-jian/index.md": "# WANG Jian\n",
+        "docs/zh/cases/wang-jian/index.md": "# 王健\n",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    written = ["cases/wang-jian/index.md", "zh/cases/wang-jian/index.md"]
+    (tmp_path / "docs" / ".generated.json").write_text(json.dumps(written), encoding="utf-8")
+    remember(tmp_path, "https://example.org/")
+    return tmp_path
+
+
+def touch(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000))
+
+
+def test_nothing_changed_is_current(project: Path) -> None:
+    assert is_current(project, "https://example.org/")
+    assert fingerprint(project, "https://example.org/") == fingerprint(
+        project, "https://example.org/"
+    )
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "cases/wang-jian/case.yaml",  # an edited case
+        "cases/publication.yaml",
+        "generator/build.py",  # the generator's own code
+        "mkdocs.yml",
+        "docs/assets/site.css",  # copied into every edition
+        "docs/data.md",  # a hand-written page
+        "docs/zh/cases/wang-jian/index.md",  # a generated page edited by hand
+    ],
+)
+def test_any_change_generates_again(project: Path, changed: str) -> None:
+    touch(project / changed)
+    assert not is_current(project, "https://example.org/")
+
+
+def test_new_deleted_files_address_and_day_generate_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not is_current(project, "https://other.example/")
+    (project / "cases" / "li-na").mkdir()
+    (project / "cases" / "li-na" / "case.yaml").write_text("name: {latin: LI Na}\n", "utf-8")
+    assert not is_current(project, "https://example.org/")
+    remember(project, "https://example.org/")
+    (project / "docs" / "cases" / "wang-jian" / "index.md").unlink()  # a generated page deleted
+    assert not is_current(project, "https://example.org/")
+    remember(project, "https://example.org/")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # the build speaks for another day
+    assert not is_current(project, "https://example.org/")
+
+
+def test_without_a_manifest_or_a_fingerprint_nothing_is_current(project: Path) -> None:
+    (project / ".cache" / "generated.fingerprint").unlink()
+    assert not is_current(project, "https://example.org/")
+    remember(project, "https://example.org/")
+    (project / "docs" / ".generated.json").unlink()
+    assert not is_current(project, "https://example.org/")
