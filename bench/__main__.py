@@ -13,6 +13,8 @@ writing a new corpus (its first build is then not cold).
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import platform
 import re
@@ -72,6 +74,13 @@ def edit_one_case(root: Path) -> str:
             case_file.write_text(text.replace("Suspected of", "Believed guilty of", 1), "utf-8")
             return case_file.parent.name
     raise RuntimeError("no case at large to edit")
+
+
+def _plain(value: object) -> object:
+    """Dataclasses as dictionaries, for the raw figures' JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 def say(message: str) -> None:
@@ -214,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         say("photo processing, 1 worker against all cores")
         speedup = photo_speedup(root, args.sample, scratch) if photos else None
         medians = {kind: median_run(done) for kind, done in runs.items()}
+        # Every figure, raw, kept beside the project first: a report that fails loses nothing.
+        raw = {"cold": cold, "edit": edit, "runs": runs, "search": search, "figures": figures}
+        (root / ".build" / "bench-runs.json").write_text(
+            json.dumps(raw, default=_plain, indent=1), encoding="utf-8"
+        )
         print(
             report(
                 args.cases,

@@ -18,6 +18,12 @@ NAMES = {
     "bare": "bare `mkdocs build` + Pagefind",
     "material": "bare with Material's search",
 }
+GENERATOR = ("validation", "generation", "posters")  # the generator's phases besides photos
+SKIPPED = (
+    "A build that finds the cases, the generator and its output as the last good build left "
+    "them skips the generator (`generator/uptodate.py`): its phases then show –, and so do the "
+    "warm builds' here, since nothing changes between them."
+)
 BASELINES = (
     "Both baselines build the same docs/ without our hook (so without validation, photos and "
     "page generation), with the title and banner the hook would set. *Bare + Pagefind* is "
@@ -77,7 +83,9 @@ def phases(runs: dict[str, Run], first: str) -> list[str]:
         row(
             "photos processed / from cache",
             [
-                f"{runs[k].photos['processed']} / {runs[k].photos['cached']}" if k in ours else "–"
+                f"{runs[k].photos.get('processed', 0)} / {runs[k].photos.get('cached', 0)}"
+                if k in ours
+                else "–"
                 for k in order
             ],
         ),
@@ -113,12 +121,9 @@ def targets(
     """Each figure the issues set a target for, with the target. Ratios are medians over the
     builds of one kind, and over the warm and baseline builds made in the same round."""
     warm, bare, material = series["warm"], series["bare"], series["material"]
-    share = statistics.median(
-        (w.ours["validation"] + w.ours["generation"] + w.ours["posters"]) / w.mkdocs for w in warm
-    )
+    share = statistics.median(sum(w.ours.get(k, 0.0) for k in GENERATOR) / w.mkdocs for w in warm)
     share_cpu = statistics.median(
-        (w.ours_cpu["validation"] + w.ours_cpu["generation"] + w.ours_cpu["posters"]) / w.mkdocs_cpu
-        for w in warm
+        sum(w.ours_cpu.get(k, 0.0) for k in GENERATOR) / w.mkdocs_cpu for w in warm
     )
     share_all = statistics.median(sum(w.ours.values()) / w.mkdocs for w in warm)
     ratio = statistics.median(w.wall / b.wall for w, b in zip(warm, bare, strict=True))
@@ -149,7 +154,7 @@ def targets(
             "warm build / bare with Material's search (the old baseline), wall",
             [f"{before:.2f}", "–"],
         ),
-        row("edit: photos processed", [str(edit.photos["processed"]), "0"]),
+        row("edit: photos processed", [str(edit.photos.get("processed", 0)), "0"]),
         row(
             "edit: cases rendered anew / files written into docs/",
             [f"{edit.pieces_made} / {edit.written}", "only what changed"],
@@ -207,6 +212,8 @@ def report(
         f"({same[0]} of {same[1]} HTML pages byte for byte). {' '.join(notes)}".rstrip(),
         "",
         BASELINES,
+        "",
+        SKIPPED,
         "",
     ]
     first = "cold build" if corpus_seconds is not None else "first build (not cold)"

@@ -165,3 +165,18 @@ def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_
     for name in ("poster-person", "site"):
         with Image.open(chinese_posters / f"docs/share/zh/{name}.jpg") as image:
             assert image.size == (1200, 630) and not image.getexif()
+
+
+def test_a_sample_case_in_chinese_rendered_for_review(built: Path) -> None:
+    """The sample's Chinese poster and share image of one case, checked and kept as PNG in
+    test-artifacts/ (poster-zh-*.png, share-zh-*.png) for a reviewer to look at."""
+    artifacts = Path(__file__).resolve().parents[1] / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    pdf = built / "posters" / "zh" / "liang-shaohua-a4.pdf"
+    text = " ".join(tool("pdftotext", str(pdf), "-").split())
+    assert "通缉" in text and text.index("梁少华") < text.index("LIANG Shaohua")
+    target = artifacts / "poster-zh-liang-shaohua"
+    tool("pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(target))
+    with Image.open(built / "share" / "zh" / "liang-shaohua.jpg") as image:
+        assert image.size == (1200, 630)
+        image.save(artifacts / "share-zh-liang-shaohua.png")
