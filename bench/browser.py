@@ -139,7 +139,8 @@ def _search(browser: Any, site: Path, url: str, query: Query) -> Searched:
             path = unquote(urlsplit(request.url).path)
             timing = request.timing
             done = timing["startTime"] + max(timing["responseEnd"], 0.0)
-            if not path.startswith(f"/{BUNDLE}/") or timing["startTime"] < marks["load"]:
+            # Pagefind's bundle of any edition: /pagefind/..., /zh/pagefind/...
+            if f"/{BUNDLE}/" not in path or timing["startTime"] < marks["load"]:
                 continue
             if done > marks["first"] + 1:  # a millisecond's leeway between the two clocks
                 continue

@@ -3,12 +3,15 @@
 Three kinds, as issue 14 measured them: a name in Chinese characters, the pinyin written without
 spaces, and the last four digits of a published document number. They come from two published
 cases a third and two thirds of the way through the list (by id), so that the same N gives the
-same queries; the page loaded is the first such case's, which neither of them is.
+same queries; the page loaded is the first such case's, which neither of them is. At scale many
+people share a name or a number's last four digits, and no search can tell which of them is
+meant: each of the two is the first case from its point on whose three texts are its own.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,10 +56,22 @@ def pick_queries(root: Path) -> tuple[str, list[Query]]:
     cases = _cases(root)
     if len(cases) < 3:
         raise RuntimeError("the project has too few published cases with Chinese names")
+    texts = {case_id: _texts(data) for case_id, data in cases}
+    # How many cases each text would name: a name shared by several people (common at 10,000
+    # cases) has no "right person", so the queries come from cases whose texts are their own.
+    every = Counter(text for own in texts.values() for text in set(own))
     queries = []
-    for case_id, data in (cases[len(cases) // 3], cases[2 * len(cases) // 3]):
-        shown = next(d for d in data["documents"] if d.get("publish") in ("full", "partial"))
-        pinyin = "".join(str(data["name"]["latin"]).split()).lower()
-        texts = (str(data["name"]["native"]), pinyin, str(shown["number"])[-4:])
-        queries += [Query(kind, text, case_id) for kind, text in zip(KINDS, texts, strict=True)]
+    for start in (len(cases) // 3, 2 * len(cases) // 3):
+        case_id = next(
+            (i for i, _ in cases[start:] if all(every[t] == 1 for t in texts[i])), cases[start][0]
+        )
+        queries += [Query(k, t, case_id) for k, t in zip(KINDS, texts[case_id], strict=True)]
     return f"/cases/{cases[0][0]}/", queries
+
+
+def _texts(data: dict[str, Any]) -> tuple[str, str, str]:
+    """A case's name in Chinese characters, its pinyin joined, and the last four characters of
+    its first shown document number."""
+    shown = next(d for d in data["documents"] if d.get("publish") in ("full", "partial"))
+    pinyin = "".join(str(data["name"]["latin"]).split()).lower()
+    return str(data["name"]["native"]), pinyin, str(shown["number"])[-4:]

@@ -28,7 +28,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .editionsite import ASSETS, asset_copies, write_configs
-from .files import write_atomic
+from .files import MANIFEST, TIMINGS_ENV, write_atomic
 from .opendata.datafiles import DataContext, data_context, data_files
 from .pages.discovery import FOLDERS, discovery_pages
 from .pages.render import Cards, edition_environment, render_pages
@@ -47,11 +47,9 @@ from .source.translations import untranslated
 
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", "posters", "share", *FOLDERS)
-MANIFEST = ".generated.json"
 CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
 MEMO = ".cache/pieces.pickle"  # each case's outputs, kept between builds (see pieces.py)
 DEFAULT_SITE_URL = "https://example.org/most-wanted/"  # mkdocs.yml's, while SITE_URL is unset
-TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # file that `record` writes the timings of a build to
 
 
 @dataclass(frozen=True)

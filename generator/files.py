@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+MANIFEST = ".generated.json"  # in docs/: the list of every file the generator wrote there
+TIMINGS_ENV = "MOSTWANTED_TIMINGS"  # names the file a build writes its timings to (the bench)
+
 
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:

@@ -23,13 +23,11 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from generator import searchindex, uptodate
-from generator.build import TIMINGS_ENV, record
 from generator.editionsite import handwritten_pages
-from generator.editors import preview
+from generator.files import TIMINGS_ENV
 from generator.pages.i18n import gettext
 from generator.pages.themewords import og_locale, preview_errors, script_words, theme_words
 from generator.public.editions import Edition, editions
-from generator.source.errors import InputError
 from generator.source.loader import SETTINGS_FILE, load_model
 from generator.source.model import Settings
 
@@ -101,35 +99,42 @@ def _words(config: Any, edition: Edition, others: tuple[Edition, ...]) -> None:
 
 def on_pre_build(config: Any) -> None:
     gc.unfreeze()  # what the last build froze (`mkdocs serve`) may be collected again
-    try:
-        serving = _command["name"] == "serve"
-        home = config["extra"].get("home_url", config.get("site_url")) or ""
-        root = _root(config)
-        if uptodate.is_current(root, home):
-            # Nothing read has changed since the last good generation (another edition's build
-            # right after the default's, or a build again): the pages are written already.
-            outcome = preview.Outcome(None)
-            log.info(
-                "Cases and generator as the last good build left them: pages not generated again."
-            )
-        else:
-            outcome = preview.generate(root, serving, log, home)
-            if outcome.result is not None:
-                uptodate.remember(root, home)
-    except InputError as exc:
-        raise PluginError("the cases have errors:\n" + exc.report()) from None
-    config["extra"][preview.EXTRA_KEY] = list(outcome.errors)
+    home = config["extra"].get("home_url", config.get("site_url")) or ""
+    root = _root(config)
+    errors: tuple[str, ...] = ()
+    if uptodate.is_current(root, home):
+        # Nothing read has changed since the last good generation (another edition's build
+        # right after the default's, or a build again): the pages are written already.
+        log.info("Cases and generator as the last good build left them: pages not generated again.")
+    else:
+        errors = _generate(root, _command["name"] == "serve", home)
+    config["extra"]["preview_errors"] = list(errors)  # shown on every page (editors/preview.py)
     language = config["extra"].get("edition_language", "en")
-    config["extra"]["preview_errors_title"] = preview_errors(language, len(outcome.errors))
-    if outcome.result is not None:
-        record(outcome.result)
-        report = outcome.result.findings.report()
-        if report:  # printed, not logged: a warning logged would fail a --strict build
-            print(report, file=sys.stderr)
+    config["extra"]["preview_errors_title"] = preview_errors(language, len(errors))
     # Everything alive now (the pinyin and country-name tables, templates, caches) lives on
     # through MkDocs' build: freeze it so that its garbage collections stop walking it again and
     # again. Measured at 1,000 cases: MkDocs' own time fell by about a second, one tenth.
     gc.freeze()
+
+
+def _generate(root: Path, serving: bool, home: str) -> tuple[str, ...]:
+    """Run the generator; the errors a preview shows (none in a real build, which fails). It is
+    imported here, so that a build that has nothing to generate never loads it (0.6 s)."""
+    from generator.build import record
+    from generator.editors import preview
+    from generator.source.errors import InputError
+
+    try:
+        outcome = preview.generate(root, serving, log, home)
+    except InputError as exc:
+        raise PluginError("the cases have errors:\n" + exc.report()) from None
+    if outcome.result is not None:
+        uptodate.remember(root, home)
+        record(outcome.result)
+        report = outcome.result.findings.report()
+        if report:  # printed, not logged: a warning logged would fail a --strict build
+            print(report, file=sys.stderr)
+    return outcome.errors
 
 
 def on_post_build(config: Any) -> None:

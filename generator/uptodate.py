@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from .build import MANIFEST as WRITTEN
+from .files import MANIFEST as WRITTEN
 from .source.reviews import build_day
 
 FINGERPRINT = Path(".cache") / "generated.fingerprint"

@@ -45,14 +45,14 @@ def test_failed_make_site_keeps_the_last_good_site(site_project: Project) -> Non
     assert "prefix dict" not in first.stdout + first.stderr  # jieba's start-up lines, silenced
     # Without SITE_URL the site names a placeholder address, and make says so once.
     assert (first.stdout + first.stderr).count("SITE_URL is not set") == 1, first.stdout
-    assert "https://example.org/most-wanted/" in (root / "site" / "sitemap.xml").read_text()
+    assert "https://example.org/most-wanted/" in (root / "site" / "sitemap-pages.xml").read_text()
     url = "https://wanted.example.net/list/"
     second = subprocess.run(
         make, cwd=root, env={**env, "SITE_URL": url}, capture_output=True, text=True, check=False
     )
     assert second.returncode == 0, second.stderr
     assert "SITE_URL" not in second.stdout + second.stderr
-    assert f"{url}cases/good-case/" in (root / "site" / "sitemap.xml").read_text()
+    assert f"{url}cases/good-case/" in (root / "site" / "sitemap-pages.xml").read_text()
     site_before, docs_before = tree_digest(root / "site"), tree_digest(root / "docs")
     assert "cases/good-case/index.html" in site_before
 

@@ -38,10 +38,17 @@ def alternates(root: Element) -> dict[str, str]:
 
 
 def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
-    """Each page of an edition's sitemap, with its counterparts by hreflang."""
+    """Each page of an edition's sitemap, with its counterparts by hreflang. The edition's
+    sitemap.xml is an index (small: Material's script parses it on every page load) naming the
+    edition's list of pages, sitemap-pages.xml, by its address."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    index = ET.parse(site / "sitemap.xml").getroot()
+    assert index.tag == f"{{{ns['s']}}}sitemapindex" and (site / "sitemap.xml").stat().st_size < 500
+    (named,) = [loc.text or "" for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert named.endswith("sitemap-pages.xml")
+    pages = site / named.removeprefix(HOME).removeprefix("zh/")
     found = {}
-    for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+    for url in ET.parse(pages).getroot().findall("s:url", ns):
         links = url.findall("x:link", ns)
         found[url.findtext("s:loc", namespaces=ns) or ""] = {
             link.get("hreflang", ""): link.get("href", "") for link in links

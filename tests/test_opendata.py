@@ -254,7 +254,7 @@ def test_renamed_case_redirects_and_stays_out_of_search_and_sitemap(site: Path) 
     assert '<meta http-equiv="refresh" content="0; url=../tang-hengyuan/">' in page
     assert f'<link rel="canonical" href="{SITE_URL}cases/tang-hengyuan/">' in page
     assert (site / "cases" / "tang-hengyuan" / "index.html").is_file()
-    assert "tang-hy" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "tang-hy" not in (site / "sitemap-pages.xml").read_text("utf-8")
     assert "/cases/tang-hy/" not in [entry["url"] for entry in every_entry(site)]
 
 

@@ -1,5 +1,5 @@
 """The listing's filters and the discovery pages in Chromium: filtering, sharing a filtered view
-by its URL, restoring it (also through Material's instant navigation), and accessibility."""
+by its URL, restoring it, and accessibility."""
 
 from __future__ import annotations
 
@@ -153,21 +153,14 @@ def test_without_javascript_the_listing_is_static_and_the_form_hidden(
         context.close()
 
 
-def test_home_figure_opens_the_filtered_listing_by_instant_navigation(
-    watched: Watched, cases: list[dict]
-) -> None:
+def test_home_figure_opens_the_filtered_listing(watched: Watched, cases: list[dict]) -> None:
     page = watched.page
     page.goto("./")
     figure = page.locator("#figure-at-large")
     value = int(figure.locator(".mw-figure__value").inner_text())
-    # Material's bundle sets up instant navigation when it starts: wait for it on a slow machine.
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => typeof window.location$ !== 'undefined'")
-    page.evaluate("() => { window.mwSamePage = true; }")  # gone after a full page load
     figure.click()
     page.wait_for_url("**/cases/?status=at_large*")
     settle(page)
-    assert page.evaluate("() => window.mwSamePage === true"), "expected instant navigation"
     assert shown(page) == expected(cases, status="at_large")
     assert len(shown(page)) == value
 
