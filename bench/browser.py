@@ -100,10 +100,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve site on a free loopback port; yields its address, http://127.0.0.1:<port>."""
+def serve(site: Path, port: int = 0) -> Iterator[str]:
+    """Serve site on loopback, on port (a free one by default), for as long as the block runs;
+    yields its address, http://127.0.0.1:<port>. The browser tests serve their sites with it."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,20 +9,18 @@ the test fails on either.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
+from bench.browser import serve
 from bench.corpus import make_corpus
 from tests.test_site import mkdocs_build
 
@@ -42,11 +40,6 @@ DESKTOP = {"width": 1280, "height": 900}
 SCALE_CASES = 1000  # the synthetic project of the search suite at scale
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -56,15 +49,8 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def serving(site: Path, port: int) -> Iterator[str]:
     """A built site served on loopback for as long as the block runs; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, port) as address:
+        yield address + "/"
 
 
 @pytest.fixture(scope="session")
