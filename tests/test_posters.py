@@ -18,8 +18,10 @@ from tests.conftest import CASE, SETTINGS, Project
 TODAY = date(2026, 11, 30)
 POSTERS_ON = SETTINGS.replace("posters: false", "posters: true")
 HIDDEN, PARTIAL = "G97530001", "E12345678"
+# 喆 is outside GB 2312, so outside the cut poster font: the full face must print it.
+NATIVE = "海报喆"
 WANTED = (
-    CASE.replace("TEST Person", "POSTER Person").replace("测试人", "海报人")
+    CASE.replace("TEST Person", "POSTER Person").replace("测试人", NATIVE)
     + "photos:\n  - file: front.jpg\n"
     + f"documents:\n  - kind: national_id\n    number: {HIDDEN}\n    publish: hidden\n"
     + f"  - kind: passport\n    number: {PARTIAL}\n    publish: partial\n"
@@ -51,11 +53,14 @@ def test_each_poster_is_one_page_of_its_size_with_text(posters: Path) -> None:
         assert re.search(r"Pages:\s+1\n", info), info
         assert points in info, info
         text = tool("pdftotext", str(pdf), "-")
-        for shown in ("WANTED", "POSTER Person", "海报人", "poster-person", "tips@example.org"):
+        for shown in ("WANTED", "POSTER Person", NATIVE, "poster-person", "tips@example.org"):
             assert shown in text, shown
         assert HIDDEN not in text and PARTIAL not in text and PARTIAL[-4:] in text
         fonts = tool("pdffonts", str(pdf))
-        assert "Noto-Sans-CJK-SC" in fonts and " yes yes " in fonts  # embedded, subset
+        embedded = re.findall(r"^[A-Z]{6}\+(\S+) .* yes yes ", fonts, re.MULTILINE)  # subset
+        # The cut faces set the poster; the full face prints the one character they lack.
+        cut = {"Noto-Sans-CJK-SC-cut", "Noto-Sans-CJK-SC-cut-Bold"}
+        assert set(embedded) == cut | {"Noto-Sans-CJK-SC"}
 
 
 def test_the_qr_code_opens_the_case_page(posters: Path, tmp_path: Path) -> None:
@@ -156,8 +161,8 @@ def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_
     chinese = " ".join(tool("pdftotext", str(pdf), "-").split())
     assert "WANTED" in english and "Former chief accountant" in english
     assert "通缉" in chinese and "原总会计师" in chinese and "WANTED" not in chinese
-    assert chinese.index("海报人") < chinese.index("POSTER Person")  # the native name first
-    assert english.index("POSTER Person") < english.index("海报人")
+    assert chinese.index(NATIVE) < chinese.index("POSTER Person")  # the native name first
+    assert english.index("POSTER Person") < english.index(NATIVE)
     assert HIDDEN not in chinese and PARTIAL not in chinese
     tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
     decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
@@ -180,3 +185,34 @@ def test_a_sample_case_in_chinese_rendered_for_review(built: Path) -> None:
     with Image.open(built / "share" / "zh" / "liang-shaohua.jpg") as image:
         assert image.size == (1200, 630)
         image.save(artifacts / "share-zh-liang-shaohua.png")
+
+
+def test_the_cut_font_keeps_pinyin_and_common_hanzi_and_is_made_once(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    from generator.posters.fonts import poster_fonts
+
+    fonts = poster_fonts(tmp_path)
+    first = fonts.regular.read_bytes()
+    with TTFont(fonts.regular) as face:
+        kept = set(face.getBestCmap())
+    for character in "AZaz0ǖǘǚǜāáǎà梁少华姚春梅欧阳，：（）、。№":
+        assert ord(character) in kept, character
+    assert ord("喆") not in kept  # outside GB 2312: the full face prints it
+    assert 7000 < len(kept) < 8000  # GB 2312's 6,763 hanzi and the Latin, not the 44,000 more
+    fonts.regular.unlink()
+    assert poster_fonts(tmp_path).regular.read_bytes() == first  # made again, byte for byte
+    assert poster_fonts(tmp_path) == fonts
+
+
+def test_posters_are_drawn_without_weasyprint_warnings(
+    project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A CSS value WeasyPrint cannot read, or a font it cannot load, is a warning it logs and
+    a poster that silently looks different: none is allowed."""
+    project.write("cases/publication.yaml", POSTERS_ON)
+    project.case("poster-person", WANTED)
+    project.photo("poster-person", "front.jpg")
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        assert build(project.root, project.root / ".cache", TODAY, workers=1).posters_made == 2
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []

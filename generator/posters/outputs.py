@@ -22,6 +22,7 @@ from ..pages.i18n import translations
 from ..public.editions import Edition, in_script_of
 from ..public.publish import Published
 from ..source.model import Settings
+from .fonts import poster_fonts
 from .poster import HEADINGS, draw, poster_jobs
 from .share import ShareJob, make
 
@@ -80,12 +81,13 @@ def poster_outputs(
     posters: dict[str, Job] = {}
     shares: dict[str, Job] = {}
     settings_digest = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()
+    fonts = poster_fonts(cache_dir / "fonts")
     for edition in editions:
         folder = "" if edition.default else edition.prefix
         shares[f"share/{folder}site.jpg"] = site_share_job(settings, edition)
         for p in published:
             url = urls[p.id].replace("/cases/", f"/{edition.prefix}cases/", 1)
-            for job in poster_jobs(p, settings, settings_digest, url, days[p.id], edition):
+            for job in poster_jobs(p, settings, settings_digest, url, days[p.id], fonts, edition):
                 posters[f"posters/{folder}{p.id}-{job.size}.pdf"] = job
             shares[f"share/{folder}{p.id}.jpg"] = share_job(p, settings, edition)
     poster_dir, share_dir = cache_dir / "posters", cache_dir / "share"
@@ -116,7 +118,8 @@ def _run(
         # inherit that: without it back on, a WeasyPrint worker keeps every poster's cycles,
         # about 2 MB a poster (some 19 GB per worker at 10,000 cases).
         with ProcessPoolExecutor(min(count, len(missing)), initializer=gc.enable) as pool:
-            list(pool.map(work, missing, repeat(cache_dir)))
+            # In pairs: a case's two paper sizes go to one worker, which makes its QR code once.
+            list(pool.map(work, missing, repeat(cache_dir), chunksize=2))
     else:
         for job in missing:
             work(job, cache_dir)

@@ -7,16 +7,20 @@ names, the facts of the case page that help recognise the person, the crimes wit
 the channels for clues with the case reference, the poster's date and a QR code (segno) to the
 case page. Only the `Published` view is read, so a hidden number cannot reach a poster.
 
-A poster is made once for its inputs: the HTML it is drawn from, the photo's content key and
-the library versions name its file in the poster cache, so an unchanged case is never drawn
-again. PDF dates come from SOURCE_DATE_EPOCH, so the same input gives the same bytes.
+The fonts are Noto Sans CJK SC cut down to the characters posters nearly always use (see
+`fonts`), with the full face behind them for any other.
+
+A poster is made once for its inputs: the case, its address and date, the settings, the
+photo's content key, the fonts and the library versions name its file in the poster cache, so
+an unchanged case is never drawn again. PDF dates come from SOURCE_DATE_EPOCH, so the same
+input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -33,6 +37,7 @@ from ..public.names import appearance, country_name, human_date
 from ..public.publish import Published
 from ..source.model import Settings
 from ..source.text import N_
+from .fonts import PosterFonts
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Page sizes, by the name used in file names: A4 for most of the world, US Letter for the US.
@@ -59,6 +64,7 @@ class PosterJob:
     day: str
     size: str  # a key of SIZES
     key: str
+    fonts: PosterFonts
     edition: Edition = ENGLISH
 
     @property
@@ -102,6 +108,7 @@ def _template(edition: Edition) -> jinja2.Template:
     return env.get_template("poster.html.j2")
 
 
+@lru_cache(maxsize=8)  # a case's posters in each paper size share their code
 def qr_svg(url: str) -> str:
     """The address as a QR code, an inline SVG scaled by the poster's CSS."""
     return str(segno.make(url, error="m").svg_inline(scale=4, border=2))
@@ -113,11 +120,12 @@ def poster_jobs(
     settings_digest: str,
     url: str,
     day: str,
+    fonts: PosterFonts,
     edition: Edition = ENGLISH,
 ) -> list[PosterJob]:
     """The posters of one case in one edition, one per paper size. `url` is the case page's
     address in that edition (for the QR code), `day` the poster's date (YYYY-MM-DD),
-    `settings_digest` names the settings."""
+    `settings_digest` names the settings, `fonts` the faces it is set in."""
     h = hashlib.sha256()
     for part in (
         edition.language,
@@ -127,6 +135,7 @@ def poster_jobs(
         settings_digest,
         url,
         day,
+        fonts.digest,
         _versions(),
     ):
         h.update(part.encode() + b"\0")
@@ -139,6 +148,7 @@ def poster_jobs(
             day,
             size,
             hashlib.sha256(f"{inputs}{size}".encode()).hexdigest()[:24],
+            fonts,
             edition,
         )
         for size in SIZES
@@ -159,7 +169,8 @@ def poster_html(job: PosterJob) -> str:
         settings=job.settings,
         lang=edition.tag,
         heading=gettext(HEADINGS[p.case.status]),
-        colour=COLOURS.get(p.case.status, "#111"),
+        # Values inside <style> are ours, not editors': marked safe, so "#" stays "#".
+        colour=Markup(COLOURS.get(p.case.status, "#111")),
         where=p.last_known,
         photo=photo.resolve().as_uri() if photo else None,
         first=first,
@@ -170,6 +181,8 @@ def poster_html(job: PosterJob) -> str:
         url=job.url,
         day=job.day,
         page_size=SIZES[job.size],
+        regular=Markup(job.fonts.regular.resolve().as_uri()),
+        bold=Markup(job.fonts.bold.resolve().as_uri()),
     )
 
 

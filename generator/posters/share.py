@@ -19,12 +19,10 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..files import write_atomic
+from .fonts import FACES, SIMPLIFIED_CHINESE
 
 WIDTH, HEIGHT = 1200, 630
 PHOTO_WIDTH = 504  # the photo's share of the width: 4:5, as the portraits are
-FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-BOLD = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
-SIMPLIFIED_CHINESE = 2  # face index of Noto Sans CJK SC in the collection
 BACKGROUND, INK, ACCENT, MUTED = (255, 255, 255), (17, 17, 17), (183, 28, 28), (90, 90, 90)
 
 
@@ -49,7 +47,8 @@ class ShareJob:
 
 @cache
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(BOLD if bold else FONT), size, index=SIMPLIFIED_CHINESE)
+    face = FACES["Bold" if bold else "Regular"]
+    return ImageFont.truetype(str(face), size, index=SIMPLIFIED_CHINESE)
 
 
 def _fit(
