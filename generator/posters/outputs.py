@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from ..public.editions import Edition, in_script_of
 from ..public.publish import Published
 from ..source.model import Settings
 from .fonts import poster_fonts
-from .poster import HEADINGS, draw, poster_jobs
+from .poster import HEADINGS, begin_drawing, draw, end_drawing, poster_jobs
 from .share import ShareJob, make
 
 
@@ -113,14 +114,28 @@ def _run(
     several; every job's file by its path under docs/, and how many were made."""
     missing = [job for _, job in sorted(jobs.items()) if not (cache_dir / job.file_name).is_file()]
     count = workers or os.cpu_count() or 1
-    if len(missing) > 2 and count > 1:
-        # The build pauses the cyclic garbage collector (build._without_gc) and forked workers
-        # inherit that: without it back on, a WeasyPrint worker keeps every poster's cycles,
-        # about 2 MB a poster (some 19 GB per worker at 10,000 cases).
-        with ProcessPoolExecutor(min(count, len(missing)), initializer=gc.enable) as pool:
-            # In pairs: a case's two paper sizes go to one worker, which makes its QR code once.
-            list(pool.map(work, missing, repeat(cache_dir), chunksize=2))
-    else:
-        for job in missing:
-            work(job, cache_dir)
+    # WeasyPrint's copies of the fonts, one folder per process that draws, removed at the end.
+    with tempfile.TemporaryDirectory(prefix="mostwanted-fonts-") as scratch:
+        if len(missing) > 2 and count > 1:
+            processes = min(count, len(missing))
+            with ProcessPoolExecutor(processes, initializer=_start, initargs=(scratch,)) as pool:
+                # In pairs: a case's two paper sizes go to one worker, which draws its QR once.
+                list(pool.map(work, missing, repeat(cache_dir), chunksize=2))
+        elif missing:
+            previous = tempfile.tempdir
+            begin_drawing(scratch)
+            try:
+                for job in missing:
+                    work(job, cache_dir)
+            finally:
+                end_drawing(previous)
     return {path: cache_dir / job.file_name for path, job in jobs.items()}, len(missing)
+
+
+def _start(scratch: str) -> None:
+    """A worker's first step. The build pauses the cyclic garbage collector
+    (build._without_gc) and forked workers inherit that: without it back on, a WeasyPrint
+    worker keeps every poster's cycles, about 2 MB a poster (some 19 GB per worker at 10,000
+    cases). Then the worker gets a font configuration of its own (`begin_drawing`)."""
+    gc.enable()
+    begin_drawing(scratch)
