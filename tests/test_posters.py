@@ -56,6 +56,7 @@ def test_each_poster_is_one_page_of_its_size_with_text(posters: Path) -> None:
         for shown in ("WANTED", "POSTER Person", NATIVE, "poster-person", "tips@example.org"):
             assert shown in text, shown
         assert HIDDEN not in text and PARTIAL not in text and PARTIAL[-4:] in text
+        assert "https://example.org/w/cases/poster-person/" in text  # on one line, unbroken
         fonts = tool("pdffonts", str(pdf))
         embedded = re.findall(r"^[A-Z]{6}\+(\S+) .* yes yes ", fonts, re.MULTILINE)  # subset
         # The cut faces set the poster; the full face prints the one character they lack.
@@ -216,3 +217,12 @@ def test_posters_are_drawn_without_weasyprint_warnings(
     with caplog.at_level("WARNING", logger="weasyprint"):
         assert build(project.root, project.root / ".cache", TODAY, workers=1).posters_made == 2
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_every_sample_poster_is_one_page(built: Path) -> None:
+    """Long positions, many documents or a long reward once pushed the facts table below the
+    photo and 16 of the sample's 108 posters onto a second page."""
+    pdfs = sorted((built / "posters").rglob("*.pdf"))
+    assert len(pdfs) == 108  # 27 cases, 2 sizes, 2 editions
+    longer = [pdf.name for pdf in pdfs if not re.search(r"Pages:\s+1\n", tool("pdfinfo", str(pdf)))]
+    assert longer == []
