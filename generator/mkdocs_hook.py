@@ -106,6 +106,9 @@ def on_pre_build(config: Any) -> None:
         # Nothing read has changed since the last good generation (another edition's build
         # right after the default's, or a build again): the pages are written already.
         log.info("Cases and generator as the last good build left them: pages not generated again.")
+        report = uptodate.last_warnings(root)
+        if report and not config["extra"].get("edition"):  # once, in the default edition
+            print(report, file=sys.stderr)
     else:
         errors = _generate(root, _command["name"] == "serve", home)
     config["extra"]["preview_errors"] = list(errors)  # shown on every page (editors/preview.py)
@@ -129,9 +132,9 @@ def _generate(root: Path, serving: bool, home: str) -> tuple[str, ...]:
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     if outcome.result is not None:
-        uptodate.remember(root, home)
-        record(outcome.result)
         report = outcome.result.findings.report()
+        uptodate.remember(root, home, report)
+        record(outcome.result)
         if report:  # printed, not logged: a warning logged would fail a --strict build
             print(report, file=sys.stderr)
     return outcome.errors

@@ -12,7 +12,8 @@ in nanoseconds), mkdocs.yml and the hand-written files under docs/ that the gene
 reads (docs/assets/ and the Markdown pages at the top two levels), every file the generator
 wrote (from its manifest, docs/.generated.json: a generated page edited or deleted by hand is
 written again), the commit checked out (the pages show dates from git history), the site's
-address, and the day the build speaks for.
+address, and the day the build speaks for. A skipped generation's warnings are shown again from
+`.cache/generated.warnings`, so that an editor sees them on every build until they are dealt with.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .files import MANIFEST as WRITTEN
 from .source.reviews import build_day
 
 FINGERPRINT = Path(".cache") / "generated.fingerprint"
+WARNINGS = Path(".cache") / "generated.warnings"
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -81,11 +83,22 @@ def fingerprint(root: Path, site_url: str | None) -> str:
     return digest.hexdigest()
 
 
-def remember(root: Path, site_url: str | None) -> None:
-    """Note that docs/ now holds what the generator writes from the inputs as they are."""
+def remember(root: Path, site_url: str | None, warnings: str = "") -> None:
+    """Note that docs/ now holds what the generator writes from the inputs as they are, and
+    the warnings that generation reported (missing translations, reviews falling due), so
+    that a build that skips it can still show them (`last_warnings`)."""
     target = root / FINGERPRINT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(fingerprint(root, site_url) + "\n", encoding="utf-8")
+    (root / WARNINGS).write_text(warnings, encoding="utf-8")
+
+
+def last_warnings(root: Path) -> str:
+    """The warnings of the last good generation, as it reported them ("" for none)."""
+    try:
+        return (root / WARNINGS).read_text("utf-8")
+    except OSError:
+        return ""
 
 
 def is_current(root: Path, site_url: str | None) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.uptodate import fingerprint, is_current, remember
+from tests.conftest import CASE, SETTINGS, Project
 
 
 @pytest.fixture
@@ -83,3 +84,25 @@ def test_without_a_manifest_or_a_fingerprint_nothing_is_current(project: Path) -
     remember(project, "https://example.org/")
     (project / "docs" / ".generated.json").unlink()
     assert not is_current(project, "https://example.org/")
+
+
+def test_remembered_warnings_are_shown_by_a_build_that_skips_the_generator(
+    site_project: Project,
+) -> None:
+    """An editor who builds twice sees a missing translation both times, not only when the
+    pages were generated; and once a build, not once per edition."""
+    from tests.test_site import mkdocs_build
+
+    site_project.write("cases/publication.yaml", SETTINGS + "languages: [en, zh]\n")
+    site_project.case("test-person", CASE + "position: Former accountant\n")
+    warning = "position: no zh text"
+    first = mkdocs_build(site_project.root)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.count(warning) == 1, first.stderr
+    again = mkdocs_build(site_project.root)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.count(warning) == 1, again.stderr
+    site_project.case("test-person", CASE + "position: {en: Former accountant, zh: 原会计}\n")
+    fixed = mkdocs_build(site_project.root)
+    assert fixed.returncode == 0 and warning not in fixed.stderr, fixed.stderr
+    assert warning not in (site_project.root / ".cache/generated.warnings").read_text("utf-8")
