@@ -24,7 +24,7 @@ from ..public.editions import Edition, in_script_of
 from ..public.publish import Published
 from ..source.model import Settings
 from .fonts import poster_fonts
-from .poster import HEADINGS, begin_drawing, draw, end_drawing, poster_jobs
+from .poster import HEADINGS, begin_drawing, draw, drawing, poster_jobs
 from .share import ShareJob, make
 
 
@@ -113,23 +113,27 @@ def _run(
     """Make the jobs whose file is not in the cache, in worker processes when there are
     several; every job's file by its path under docs/, and how many were made."""
     missing = [job for _, job in sorted(jobs.items()) if not (cache_dir / job.file_name).is_file()]
-    count = workers or os.cpu_count() or 1
-    # WeasyPrint's copies of the fonts, one folder per process that draws, removed at the end.
+    if missing:
+        _make(work, missing, cache_dir, workers or os.cpu_count() or 1)
+    return {path: cache_dir / job.file_name for path, job in jobs.items()}, len(missing)
+
+
+def _make(
+    work: Callable[[Any, Path], None], missing: list[Job], cache_dir: Path, cores: int
+) -> None:
+    """Make the jobs, in worker processes when there are more than two and more than one core.
+    WeasyPrint's copies of the fonts go under a scratch folder, one per process that draws,
+    removed when all are made."""
     with tempfile.TemporaryDirectory(prefix="mostwanted-fonts-") as scratch:
-        if len(missing) > 2 and count > 1:
-            processes = min(count, len(missing))
-            with ProcessPoolExecutor(processes, initializer=_start, initargs=(scratch,)) as pool:
-                # In pairs: a case's two paper sizes go to one worker, which draws its QR once.
-                list(pool.map(work, missing, repeat(cache_dir), chunksize=2))
-        elif missing:
-            previous = tempfile.tempdir
-            begin_drawing(scratch)
-            try:
+        if len(missing) <= 2 or cores <= 1:
+            with drawing(scratch):
                 for job in missing:
                     work(job, cache_dir)
-            finally:
-                end_drawing(previous)
-    return {path: cache_dir / job.file_name for path, job in jobs.items()}, len(missing)
+            return
+        processes = min(cores, len(missing))
+        with ProcessPoolExecutor(processes, initializer=_start, initargs=(scratch,)) as pool:
+            # In pairs: a case's two paper sizes go to one worker, which draws its QR once.
+            list(pool.map(work, missing, repeat(cache_dir), chunksize=2))
 
 
 def _start(scratch: str) -> None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -212,11 +214,18 @@ def begin_drawing(scratch: str) -> None:
     _stylesheet.cache_clear()
 
 
-def end_drawing(previous: str | None) -> None:
-    """Forget this process's font configuration and give tempfile its `previous` folder."""
-    _font_config.cache_clear()
-    _stylesheet.cache_clear()
-    tempfile.tempdir = previous
+@contextmanager
+def drawing(scratch: str) -> Iterator[None]:
+    """`begin_drawing` in this process for the time of a `with` block; then this process
+    forgets its font configuration, and tempfile gets back the folder it had."""
+    previous = tempfile.tempdir
+    begin_drawing(scratch)
+    try:
+        yield
+    finally:
+        _font_config.cache_clear()
+        _stylesheet.cache_clear()
+        tempfile.tempdir = previous
 
 
 @cache
