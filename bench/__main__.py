@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.baselines import BARE, MATERIAL, baseline_configs
 from bench.browser import SearchFigures, measure_search, unavailable
-from bench.corpus import ROOT, make_corpus
+from bench.corpus import CODE_ONLY, ROOT, make_corpus
 from bench.measure import (
     Run,
     SiteFigures,
@@ -108,7 +108,7 @@ def refresh_site(root: Path) -> None:
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=generated, dirs_exist_ok=True)
     shutil.rmtree(root / "generator")
-    shutil.copytree(ROOT / "generator", root / "generator", ignore=generated)
+    shutil.copytree(ROOT / "generator", root / "generator", ignore=CODE_ONLY)
 
 
 def without_posters(root: Path) -> None:

@@ -33,6 +33,7 @@ from bench.names import Person, person
 from generator.photos.portraits import GPS_IFD, ORIENTATION, draw_portrait
 
 ROOT = Path(__file__).resolve().parent.parent
+CODE_ONLY = shutil.ignore_patterns("__pycache__")  # copying the generator: all of it, photos/ too
 PHOTO_SIZE = (2000, 2500)
 BASES = 6  # distinct base portraits
 # Each English text with its Chinese: the cases are written in both editions' languages.
@@ -251,7 +252,7 @@ def copy_site(target: Path) -> None:
     target.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=generated)
-    shutil.copytree(ROOT / "generator", target / "generator", ignore=generated)
+    shutil.copytree(ROOT / "generator", target / "generator", ignore=CODE_ONLY)
     (target / "cases").mkdir()
     shutil.copy2(ROOT / "cases" / "publication.yaml", target / "cases" / "publication.yaml")
 

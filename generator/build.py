@@ -50,6 +50,10 @@ OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", "posters", "share", *FO
 CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
 MEMO = ".cache/pieces.pickle"  # each case's outputs, kept between builds (see pieces.py)
 DEFAULT_SITE_URL = "https://example.org/most-wanted/"  # mkdocs.yml's, while SITE_URL is unset
+# Where a file's name carries a hash of its content (photos/08bfb7e49ba21458-card-360x450.jpg),
+# so that the same name and size is the same file. Everywhere else a name says nothing about
+# the content: a poster drawn for another day, or an edited stylesheet, can keep its size.
+CONTENT_NAMED = ("photos/",)
 
 
 @dataclass(frozen=True)
@@ -320,7 +324,11 @@ def sync(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Make docs/ hold exactly these generated files, touching only what differs; the folders
     it owns are OWNED_DIRS and `extra_dirs`."""
-    written = [path for path in sorted(outputs) if _put(docs / path, outputs[path])]
+    written = [
+        path
+        for path in sorted(outputs)
+        if _put(docs / path, outputs[path], path.startswith(CONTENT_NAMED))
+    ]
     owned: set[str] = set()
     entries: dict[str, int] = {}  # each folder under the owned ones: how many entries it holds
     owned_dirs = (*OWNED_DIRS, *extra_dirs)
@@ -343,20 +351,23 @@ def sync(
     return tuple(written), tuple(removed)
 
 
-def _put(target: Path, content: bytes | Path) -> bool:
-    """Write target atomically if its content differs; say whether it was written."""
-    if _same(target, content):
+def _put(target: Path, content: bytes | Path, content_named: bool = False) -> bool:
+    """Write target atomically if its content differs; say whether it was written.
+    `content_named`: target's name carries a hash of its content (see CONTENT_NAMED)."""
+    if _same(target, content, content_named):
         return False
     write_atomic(target, content.read_bytes() if isinstance(content, Path) else content)
     return True
 
 
-def _same(target: Path, content: bytes | Path) -> bool:
-    """Whether target already holds content (one system call for a photo)."""
+def _same(target: Path, content: bytes | Path, content_named: bool) -> bool:
+    """Whether target already holds content: compared byte for byte when the sizes agree,
+    except for a content-named file, where the same size is enough (one system call)."""
     try:
         if isinstance(content, Path):
-            # Photo names carry their content hash: same name and size means same file.
-            return target.stat().st_size == content.stat().st_size
+            if target.stat().st_size != content.stat().st_size:
+                return False
+            return content_named or target.read_bytes() == content.read_bytes()
         return target.read_bytes() == content
     except OSError:
         return False

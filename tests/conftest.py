@@ -74,7 +74,7 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
-IGNORE = shutil.ignore_patterns(
+_GENERATED = shutil.ignore_patterns(
     ".venv",
     "site",
     ".build",
@@ -87,6 +87,14 @@ IGNORE = shutil.ignore_patterns(
     "index.md",
     ".generated.json",
 )
+
+
+def IGNORE(folder: str, names: list[str]) -> set[str]:
+    """What a copy of the project leaves out: built and generated files, caches, the cases
+    (copied apart when wanted). The generator's code is copied whole, generator/photos too."""
+    if Path(folder).is_relative_to(ROOT / "generator"):
+        return {name for name in names if name == "__pycache__"}
+    return set(_GENERATED(folder, names))
 
 
 @pytest.fixture

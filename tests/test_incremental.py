@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import build, sync
 from generator.photos.photo import PhotoStats
 from generator.photos.portraits import save_sample_photo
-from tests.conftest import CASE, Project
+from tests.conftest import CASE, SETTINGS, Project
 from tests.test_site import mkdocs_build
 
 IDS = ("case-a", "case-b", "case-c", "case-d", "case-e")
@@ -162,3 +162,29 @@ def test_site_changes_only_on_the_edited_page(site_project: Project) -> None:
     differ = {path for path in before if before[path][1] != after.get(path, (0, ""))[1]}
     assert differ - index == {"cases/case-b/index.html"} | data("case-b")
     assert any(p.startswith("pagefind/fragment/") for p in set(after) - set(before))
+
+
+def test_a_copied_file_that_keeps_its_size_is_copied_again(site_project: Project) -> None:
+    """Only a photo's name carries its content's hash. A poster drawn for another day, or a
+    stylesheet with one colour changed, keeps its name and often its size: it must be written
+    again all the same (a poster of the wrong day once stayed in docs/ that way)."""
+    project = make(site_project)
+    project.write("cases/publication.yaml", SETTINGS + "languages: [en, zh]\n")
+    root, docs = project.root, project.root / "docs"
+    build(root, root / ".cache" / "photos")
+    stylesheet = docs / "assets" / "site.css"
+    text = stylesheet.read_text("utf-8")
+    assert "}" in text
+    stylesheet.write_text(text.replace("}", "}\n", 1)[:-1], "utf-8")  # same length, new bytes
+    assert stylesheet.stat().st_size == len(text.encode())
+    edited = build(root, root / ".cache" / "photos")
+    assert "zh/assets/site.css" in edited.written
+    assert (docs / "zh" / "assets" / "site.css").read_bytes() == stylesheet.read_bytes()
+
+    # The same rule at the level of docs/: two cached posters of one size, one after the other.
+    first, second = root / "first.pdf", root / "second.pdf"
+    first.write_bytes(b"%PDF day 1")
+    second.write_bytes(b"%PDF day 2")
+    sync(docs, {"posters/case-a-a4.pdf": first})
+    assert sync(docs, {"posters/case-a-a4.pdf": second})[0] == ("posters/case-a-a4.pdf",)
+    assert (docs / "posters" / "case-a-a4.pdf").read_bytes() == b"%PDF day 2"
