@@ -3,9 +3,11 @@ for the QR code, Pillow for the share image; and the Open Graph tags of the buil
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -226,3 +228,24 @@ def test_every_sample_poster_is_one_page(built: Path) -> None:
     assert len(pdfs) == 108  # 27 cases, 2 sizes, 2 editions
     longer = [pdf.name for pdf in pdfs if not re.search(r"Pages:\s+1\n", tool("pdfinfo", str(pdf)))]
     assert longer == []
+
+
+def test_the_cache_forgets_what_no_build_used_for_two_weeks(project: Project) -> None:
+    project.write("cases/publication.yaml", POSTERS_ON)
+    project.case("first-case")
+    cache = project.root / ".cache"
+    build(project.root, cache, TODAY)
+    used = sorted((cache / "posters").iterdir()) + sorted((cache / "share").iterdir())
+    assert len(used) == 4  # two posters, the case's image and the site's
+    month_ago, yesterday = time.time() - 30 * 86400, time.time() - 86400
+    for path in used:
+        os.utime(path, (month_ago, month_ago))
+    stale, recent = cache / "posters" / ("0" * 24 + ".pdf"), cache / "share" / ("1" * 24 + ".jpg")
+    for path, when in ((stale, month_ago), (recent, yesterday)):
+        path.write_bytes(b"from an earlier build")
+        os.utime(path, (when, when))
+    again = build(project.root, cache, TODAY)
+    assert (again.posters_made, again.shares_made) == (0, 0)
+    assert not stale.exists()  # unused for a month
+    assert recent.exists()  # unused for a day: another setting's build may want it back
+    assert all(path.stat().st_mtime > yesterday for path in used)  # used now, whatever their age
