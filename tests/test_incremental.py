@@ -188,3 +188,26 @@ def test_a_copied_file_that_keeps_its_size_is_copied_again(site_project: Project
     sync(docs, {"posters/case-a-a4.pdf": first})
     assert sync(docs, {"posters/case-a-a4.pdf": second})[0] == ("posters/case-a-a4.pdf",)
     assert (docs / "posters" / "case-a-a4.pdf").read_bytes() == b"%PDF day 2"
+
+
+def test_the_photo_cache_forgets_what_no_build_used_for_two_weeks(site_project: Project) -> None:
+    project = make(site_project)
+    root, cache = project.root, project.root / ".cache" / "photos"
+    build(root, cache)
+    used = sorted(cache.iterdir())
+    assert len(used) == 1 + 5 * 5  # the memo; a manifest and four files for each photo
+    month_ago, yesterday = time.time() - 30 * 86400, time.time() - 86400
+    for path in used:
+        os.utime(path, (month_ago, month_ago))
+    # What an earlier photo left: one entry unused for a month, another unused for a day.
+    stale = [cache / ("a" * 64 + ".json"), cache / ("a" * 16 + "-card-360x450.webp")]
+    recent = [cache / ("b" * 64 + ".json"), cache / ("b" * 16 + "-card-360x450.jpg")]
+    for paths, when in ((stale, month_ago), (recent, yesterday)):
+        for path in paths:
+            path.write_bytes(b"from an earlier build")
+            os.utime(path, (when, when))
+    again = build(root, cache)
+    assert again.photo_stats.processed == 0
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in recent)  # another setting's build may want them back
+    assert all(path.stat().st_mtime > yesterday for path in used)  # used now, whatever their age

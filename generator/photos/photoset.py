@@ -123,6 +123,16 @@ class _Memo:
         write_atomic(self.cache_dir / MEMO, json.dumps(doc, separators=(",", ":")).encode())
 
 
+def cache_names(processed: Mapping[Path, ProcessedPhoto]) -> set[str]:
+    """The names in the photo cache that these photos use: each one's manifest and four files,
+    and the memo of sources."""
+    names = {MEMO}
+    for photo in processed.values():
+        names.add(f"{photo.key}.json")
+        names.update(f.name for f in photo.files())
+    return names
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size

@@ -4,9 +4,9 @@
 file is not in the cache yet, and returns the files by their path under docs/, with how many
 were made. Posters and share images are off when `posters: false` stands in the settings.
 
-The cache keeps what recent builds used and forgets the rest (`_tidy`): at 1,000 cases one
-generation of posters and images is about 700 MB, and each change of day, address or template
-would otherwise add another.
+The cache keeps what recent builds used and forgets the rest (`files.forget_unused`): at 1,000
+cases one generation of posters and images is about 700 MB, and each change of day, address or
+template would otherwise add another.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import gc
 import hashlib
 import os
 import tempfile
-import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..files import forget_unused
 from ..pages.environment import ENGLISH
 from ..pages.i18n import translations
 from ..public.editions import Edition, in_script_of
@@ -109,12 +109,6 @@ class Job(Protocol):
     def file_name(self) -> str: ...
 
 
-# A cached poster or image that no build has used for this long (seconds) is removed. Two
-# settings that alternate, a local build without SITE_URL and a deploy with it, keep each
-# other's files; a cache that CI carries from run to run stops growing after two weeks.
-UNUSED_FOR = 14 * 24 * 3600
-
-
 def _run(
     work: Callable[[Any, Path], None],
     jobs: Mapping[str, Job],
@@ -126,24 +120,8 @@ def _run(
     missing = [job for _, job in sorted(jobs.items()) if not (cache_dir / job.file_name).is_file()]
     if missing:
         _make(work, missing, cache_dir, workers or os.cpu_count() or 1)
-    _tidy(cache_dir, {job.file_name for job in jobs.values()}, time.time())
+    forget_unused(cache_dir, {job.file_name for job in jobs.values()}, (".pdf", ".jpg"))
     return {path: cache_dir / job.file_name for path, job in jobs.items()}, len(missing)
-
-
-def _tidy(cache_dir: Path, used: set[str], now: float) -> None:
-    """Mark the files this build used, by giving them `now` (seconds since the epoch) as their
-    modification time, and remove the cached files no build has used for UNUSED_FOR seconds.
-    Only finished files are looked at (.pdf and .jpg); a missing folder is left alone."""
-    try:
-        names = sorted(os.listdir(cache_dir))
-    except FileNotFoundError:
-        return
-    for name in names:
-        path = cache_dir / name
-        if name in used:
-            os.utime(path, (now, now))
-        elif path.suffix in (".pdf", ".jpg") and path.stat().st_mtime < now - UNUSED_FOR:
-            path.unlink(missing_ok=True)
 
 
 def _make(
