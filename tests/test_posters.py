@@ -150,6 +150,9 @@ def chinese_posters(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = Project(tmp_path_factory.mktemp("editions") / "project")
     project.write("cases/publication.yaml", POSTERS_ON + "languages: [en, zh]\n")
     text = WANTED + "position:\n  en: Former chief accountant\n  zh: 原总会计师\n"
+    amount = "    amount: {value: 1500000, currency: CNY}\n"
+    text = text.replace("  - charge: Bribery\n", "  - charge: Bribery\n" + amount, 1)
+    assert amount in text
     project.case("poster-person", text)
     project.photo("poster-person", "front.jpg")
     result = build(project.root, project.root / ".cache", TODAY, site_url="https://example.org/w/")
@@ -167,6 +170,7 @@ def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_
     assert chinese.index(NATIVE) < chinese.index("POSTER Person")  # the native name first
     assert english.index("POSTER Person") < english.index(NATIVE)
     assert HIDDEN not in chinese and PARTIAL not in chinese
+    assert "(1,500,000 CNY)" in english and "（1,500,000 CNY）" in chinese  # the edition's brackets
     tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
     decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
     assert decoded == "https://example.org/w/zh/cases/poster-person/"
