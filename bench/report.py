@@ -177,7 +177,10 @@ def targets(
             "case page HTML, largest / median",
             [f"{biggest / 1024:.1f} KB / {median(site.case_pages) / 1024:.1f} KB", "< 40 KB"],
         ),
-        row("search index per case", [f"{site.search_index / n:.0f} bytes", "< 1024 bytes"]),
+        # Material's index was one file every page load fetched whole, hence its old goal of
+        # < 1024 bytes a case. Pagefind's is read in chunks: what a search costs is the bytes
+        # fetched until its first result (the search table), not the size on disk.
+        row("Pagefind index on disk, per case", [f"{site.search_index / n:.0f} bytes", "–"]),
     ]
 
 
