@@ -134,6 +134,9 @@ def test_dates_numbers_and_countries_follow_the_edition(built: Path) -> None:
     text = page(built, "zh/cases/tang-hengyuan/").text
     assert "1961年5月17日" in text and "美国" in text and "120,000,000 CNY" in text
     assert "17 May 1961" in page(built, "cases/tang-hengyuan/").text
+    # Chinese brackets are full-width and take no space before them; English keeps its space.
+    assert "1650（仅显示后四位）" in page(built, "zh/cases/liang-shaohua/").text
+    assert "1650 (last four characters)" in page(built, "cases/liang-shaohua/").text
 
 
 def test_the_chinese_feed_is_atom_in_chinese(built: Path) -> None:

@@ -171,6 +171,8 @@ def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_
     assert english.index("POSTER Person") < english.index(NATIVE)
     assert HIDDEN not in chinese and PARTIAL not in chinese
     assert "(1,500,000 CNY)" in english and "（1,500,000 CNY）" in chinese  # the edition's brackets
+    assert f"{PARTIAL[-4:]} (last four characters)" in english
+    assert f"{PARTIAL[-4:]}（仅显示后四位）" in chinese
     tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
     decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
     assert decoded == "https://example.org/w/zh/cases/poster-person/"
