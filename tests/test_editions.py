@@ -137,6 +137,8 @@ def test_dates_numbers_and_countries_follow_the_edition(built: Path) -> None:
     # Chinese brackets are full-width and take no space before them; English keeps its space.
     assert "1650（仅显示后四位）" in page(built, "zh/cases/liang-shaohua/").text
     assert "1650 (last four characters)" in page(built, "cases/liang-shaohua/").text
+    assert re.fullmatch(r"在逃（\d+）", page(built, "zh/cases/").by_id("at-large").text.strip())
+    assert re.fullmatch(r"At large \(\d+\)", page(built, "cases/").by_id("at-large").text.strip())
 
 
 def test_the_chinese_feed_is_atom_in_chinese(built: Path) -> None:
