@@ -46,10 +46,14 @@ site: $(BIN)/.site-deps $(CJK_FONT)
 	rm -rf .build/site
 	@# The default edition first: its hook generates every edition's pages and configuration.
 	$(BIN)/mkdocs build --quiet --strict --site-dir .build/site
+	@cp .cache/generated.fingerprint .build/generation 2>/dev/null || rm -f .build/generation
 	$(BIN)/python -m generator editions | while read -r language config; do \
 		[ "$$config" = mkdocs.yml ] || \
 		$(BIN)/mkdocs build --quiet --strict -f "$$config" --site-dir ".build/site/$$language"; \
 	done
+	@# Every edition from one generation: a case saved between two editions' builds would
+	@# otherwise give an English page and a Chinese page that disagree.
+	@cmp -s .cache/generated.fingerprint .build/generation || { echo "A case, a photo or the generator changed while the site was being built, so its editions could disagree: site/ is left as it was. Run make site again." >&2; exit 1; }
 	rm -rf .build/site.old
 	if [ -d site ]; then mv site .build/site.old; fi
 	mv .build/site site

@@ -32,6 +32,10 @@ from generator.source.loader import SETTINGS_FILE, load_model
 from generator.source.model import Settings
 
 log = logging.getLogger("mkdocs.hooks.cases")
+CHANGED_DURING = (
+    "Note: a case, a photo or the generator changed while the pages were being generated. This "
+    "build shows them as they were when it started; the next build generates them again."
+)
 _command = {"name": "build"}  # set once by on_startup: "serve" for `mkdocs serve`
 
 
@@ -127,13 +131,15 @@ def _generate(root: Path, serving: bool, home: str) -> tuple[str, ...]:
     from generator.editors import preview
     from generator.source.errors import InputError
 
+    before = uptodate.stamps(root)
     try:
         outcome = preview.generate(root, serving, log, home)
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     if outcome.result is not None:
         report = outcome.result.findings.report()
-        uptodate.remember(root, home, report)
+        if not uptodate.remember(root, home, report, before):
+            print(CHANGED_DURING, file=sys.stderr)
         record(outcome.result)
         if report:  # printed, not logged: a warning logged would fail a --strict build
             print(report, file=sys.stderr)

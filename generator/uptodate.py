@@ -54,43 +54,84 @@ def _checked_out(root: Path) -> str:
     return head
 
 
-def fingerprint(root: Path, site_url: str | None) -> str:
-    """A digest of everything listed in the module's docstring, as hex; "" when docs/ holds no
-    generated files (no manifest)."""
-    try:
-        written = json.loads((root / "docs" / WRITTEN).read_text("utf-8"))
-    except (OSError, ValueError):
-        return ""
-    digest = hashlib.sha256()
-    digest.update(f"{_checked_out(root)}\n{site_url}\n{build_day()}\n{date.today()}\n".encode())
+def _read(root: Path) -> list[Path]:
+    """The files a generation reads, in sorted order: cases/, generator/, mkdocs.yml,
+    docs/assets/ and the Markdown pages at the top two levels of docs/ (generated ones too)."""
     docs = root / "docs"
-    paths = [
+    return [
         *_files(root / "cases"),
         *_files(root / "generator"),
         root / "mkdocs.yml",
         *_files(docs / "assets"),
         *sorted(docs.glob("*.md")),
         *sorted(docs.glob("*/*.md")),
-        *(docs / name for name in written),
     ]
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            digest.update(f"{path.relative_to(root)}\0missing\n".encode())
-            continue
-        digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time in nanoseconds; None when it is missing."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _written(root: Path) -> list[str] | None:
+    """The files the last generation wrote, by path under docs/ (its manifest), or None."""
+    try:
+        written = json.loads((root / "docs" / WRITTEN).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return written if isinstance(written, list) else None
+
+
+def stamps(root: Path) -> dict[str, tuple[int, int] | None]:
+    """Size and modification time of every file a generation reads, by path under root: taken
+    before generating, to tell afterwards whether an input changed while it ran (`remember`)."""
+    return {path.relative_to(root).as_posix(): _stamp(path) for path in _read(root)}
+
+
+def fingerprint(root: Path, site_url: str | None) -> str:
+    """A digest of everything listed in the module's docstring, as hex; "" when docs/ holds no
+    generated files (no manifest)."""
+    written = _written(root)
+    if written is None:
+        return ""
+    digest = hashlib.sha256()
+    digest.update(f"{_checked_out(root)}\n{site_url}\n{build_day()}\n{date.today()}\n".encode())
+    for path in [*_read(root), *(root / "docs" / name for name in written)]:
+        stamp = _stamp(path)
+        shown = "missing" if stamp is None else f"{stamp[0]}\0{stamp[1]}"
+        digest.update(f"{path.relative_to(root)}\0{shown}\n".encode())
     return digest.hexdigest()
 
 
-def remember(root: Path, site_url: str | None, warnings: str = "") -> None:
+def remember(
+    root: Path,
+    site_url: str | None,
+    warnings: str = "",
+    before: dict[str, tuple[int, int] | None] | None = None,
+) -> bool:
     """Note that docs/ now holds what the generator writes from the inputs as they are, and
     the warnings that generation reported (missing translations, reviews falling due), so
-    that a build that skips it can still show them (`last_warnings`)."""
+    that a build that skips it can still show them (`last_warnings`).
+
+    `before` is `stamps(root)` from before generating. If an input the generation did not
+    write itself differs now (an editor saved a case while it ran), docs/ holds what the inputs
+    were, not what they are: nothing is noted, any earlier note is removed so that the next
+    build generates again, and the answer is False."""
     target = root / FINGERPRINT
+    if before is not None:
+        ours = {f"docs/{name}" for name in _written(root) or ()}
+        after = stamps(root)
+        if any(before.get(p) != after.get(p) for p in (before.keys() | after.keys()) - ours):
+            target.unlink(missing_ok=True)
+            return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(fingerprint(root, site_url) + "\n", encoding="utf-8")
     (root / WARNINGS).write_text(warnings, encoding="utf-8")
+    return True
 
 
 def last_warnings(root: Path) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.uptodate import fingerprint, is_current, remember
+from generator.uptodate import fingerprint, is_current, remember, stamps
 from tests.conftest import CASE, SETTINGS, Project
 
 
@@ -106,3 +107,50 @@ def test_remembered_warnings_are_shown_by_a_build_that_skips_the_generator(
     fixed = mkdocs_build(site_project.root)
     assert fixed.returncode == 0 and warning not in fixed.stderr, fixed.stderr
     assert warning not in (site_project.root / ".cache/generated.warnings").read_text("utf-8")
+
+
+def test_an_input_saved_while_generating_is_generated_next_time(project: Path) -> None:
+    url = "https://example.org/"
+    manifest = project / "docs" / ".generated.json"
+    before = stamps(project)
+    # The generation writes its pages, new ones among them: those are not edits.
+    (project / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    touch(project / "docs" / "zh" / "cases" / "wang-jian" / "index.md")
+    written = ["index.md", "cases/wang-jian/index.md", "zh/cases/wang-jian/index.md"]
+    manifest.write_text(json.dumps(written), encoding="utf-8")
+    assert remember(project, url, before=before)
+    assert is_current(project, url)
+    # An editor saves a case while the generator runs: it read the case before the save.
+    before = stamps(project)
+    touch(project / "cases" / "wang-jian" / "case.yaml")
+    assert not remember(project, url, before=before)
+    assert not (project / ".cache" / "generated.fingerprint").exists()
+    assert not is_current(project, url)  # the next build generates again, with the saved case
+
+
+def test_the_hook_says_when_a_case_changed_during_generation(
+    site_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a new user: a passport number saved while `make site` drew posters stayed
+    unpublished through every later build, since the build noted the saved file as done."""
+    from generator import mkdocs_hook
+    from generator.editors import preview
+
+    site_project.case("test-person")
+    case = site_project.root / "cases" / "test-person" / "case.yaml"
+    generate = preview.generate
+
+    def saved_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        outcome = generate(*args, **kwargs)
+        case.write_text(CASE.replace("TEST Person", "SAVED Person"), "utf-8")
+        return outcome
+
+    monkeypatch.setattr(preview, "generate", saved_meanwhile)
+    mkdocs_hook._generate(site_project.root, False, "https://example.org/")
+    assert mkdocs_hook.CHANGED_DURING in capsys.readouterr().err
+    assert not is_current(site_project.root, "https://example.org/")
+    monkeypatch.setattr(preview, "generate", generate)
+    mkdocs_hook._generate(site_project.root, False, "https://example.org/")
+    assert is_current(site_project.root, "https://example.org/")
+    page = site_project.root / "docs" / "cases" / "test-person" / "index.md"
+    assert "SAVED Person" in page.read_text("utf-8")
