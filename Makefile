@@ -35,14 +35,17 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements-dev.lock
 	touch $@
 
 # Posters need Pango (WeasyPrint) and Noto Sans CJK (Chinese and pinyin tone marks) from Debian.
+# Checked on every run, Pango too: Chromium's install brings the font without PangoFT2.
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-$(CJK_FONT):
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+.PHONY: poster-libraries
+poster-libraries:
+	@[ -f $(CJK_FONT) ] && $(PYTHON) -c "import ctypes.util as u, sys; \
+		sys.exit(not u.find_library('pangoft2-1.0'))" || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0; }
 
 ## site: validate the cases, generate the pages and build site/ (the last good site stays on failure)
-site: $(BIN)/.site-deps $(CJK_FONT)
+site: $(BIN)/.site-deps poster-libraries
 	rm -rf .build/site
 	@# The default edition first: its hook generates every edition's pages and configuration.
 	$(BIN)/mkdocs build --quiet --strict --site-dir .build/site
@@ -60,14 +63,14 @@ site: $(BIN)/.site-deps $(CJK_FONT)
 	rm -rf .build/site.old
 	@echo "site/ built: $$(find site -type f | wc -l) files, $$(du -sh site | cut -f1)"
 	@# One line, once: without SITE_URL, feeds, sitemap and canonical links name a placeholder.
-	@[ -n "$${SITE_URL:-}" ] || echo "Note: SITE_URL is not set, so feeds, sitemap, canonical links and redirects point to the placeholder in mkdocs.yml; set SITE_URL=https://your.site/ to publish (docs/guide.md, \"The site's address\")."
+	@[ -n "$${SITE_URL:-}" ] || echo "Note: SITE_URL is not set, so feeds, sitemap, canonical links, redirects, share previews and the QR codes on the posters point to the placeholder in mkdocs.yml; set SITE_URL=https://your.site/ to publish (docs/guide.md, \"The site's address\")."
 
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when a case or photo changes;
 ## invalid cases are listed in the terminal and on every page, over the last good version.
 ## One edition at a time: the default, or EDITION=zh (its mkdocs.zh.yml comes from a build)
 SERVE_ADDR ?= 127.0.0.1:8000
 EDITION ?=
-serve: $(BIN)/.site-deps $(CJK_FONT)
+serve: $(BIN)/.site-deps poster-libraries
 	@[ -z "$(EDITION)" ] || [ -f mkdocs.$(EDITION).yml ] || $(BIN)/python -m generator build
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR) \
 		$(if $(EDITION),-f mkdocs.$(EDITION).yml)
@@ -77,7 +80,7 @@ validate: $(BIN)/.site-deps
 	$(BIN)/python -m generator validate
 
 ## generate: write the generated pages into docs/ without building the site
-generate: $(BIN)/.site-deps $(CJK_FONT)
+generate: $(BIN)/.site-deps poster-libraries
 	$(BIN)/python -m generator build
 
 ## new: create cases/<id>/case.yaml to fill in: make new NAME="WANG Jianguo" [ID=wang-jianguo]
@@ -148,14 +151,14 @@ $(NODE):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs
 
 ## test: lint, then the whole test suite (real MkDocs builds, real Chromium)
-test: lint $(CHROMIUM) $(NODE) $(CJK_FONT) $(PDF_TOOLS)
+test: lint $(CHROMIUM) $(NODE) poster-libraries $(PDF_TOOLS)
 	$(BIN)/pytest
 
 ## bench: time cold, warm and one-edit builds of N synthetic cases, and search in Chromium
 ## (make bench N=1000; BENCH_ARGS="--repeat 1 --no-posters", see python -m bench --help)
 N ?= 200
 BENCH_ARGS ?=
-bench: $(BIN)/.test-deps $(CHROMIUM) $(CJK_FONT)
+bench: $(BIN)/.test-deps $(CHROMIUM) poster-libraries
 	$(BIN)/python -m bench $(N) $(BENCH_ARGS)
 
 ## clean: remove build output and generated pages (keeps .venv)

@@ -64,7 +64,7 @@ def test_description_reward_and_caution_in_every_output(project: Project) -> Non
     build(project.root, project.root / ".cache", TODAY, site_url="https://example.org/")
     docs = project.root / "docs"
     page = html.unescape((docs / "cases/described/index.md").read_text("utf-8"))
-    assert "<strong>Caution:</strong> May be armed; do not approach" in page
+    assert "<strong>Caution: </strong>May be armed; do not approach" in page
     assert page.index("Caution:") < page.index('class="mw-case"')  # before everything else
     assert "Height 170–180 cm, weight 72 kg, hazel eyes, gray hair, slim build" in page
     assert "Tattoo of a crane on the right forearm" in page

@@ -138,6 +138,8 @@ def test_dates_numbers_and_countries_follow_the_edition(built: Path) -> None:
     assert "1650（仅显示后四位）" in page(built, "zh/cases/liang-shaohua/").text
     assert "1650 (last four characters)" in page(built, "cases/liang-shaohua/").text
     assert re.fullmatch(r"在逃（\d+）", page(built, "zh/cases/").by_id("at-large").text.strip())
+    assert "注意：可能与持械同伙同行" in page(built, "zh/cases/tsvetkov-arkady/").text
+    assert "Caution: May travel" in page(built, "cases/tsvetkov-arkady/").text
     assert re.fullmatch(r"At large \(\d+\)", page(built, "cases/").by_id("at-large").text.strip())
 
 

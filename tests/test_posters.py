@@ -173,6 +173,9 @@ def test_each_edition_has_its_poster_in_its_language(chinese_posters: Path, tmp_
     assert "(1,500,000 CNY)" in english and "（1,500,000 CNY）" in chinese  # the edition's brackets
     assert f"{PARTIAL[-4:]} (last four characters)" in english
     assert f"{PARTIAL[-4:]}（仅显示后四位）" in chinese
+    # A label and its value: a full-width colon and no space in Chinese, as on the case page.
+    assert "电子邮箱：tips@example.org" in chinese and "Email: tips@example.org" in english
+    assert "网上表单：https://example.org/tips" in chinese
     tool("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
     decoded = tool("zbarimg", "-q", "--raw", str(tmp_path / "page.png")).strip()
     assert decoded == "https://example.org/w/zh/cases/poster-person/"
