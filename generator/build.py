@@ -121,6 +121,18 @@ class Result:
     posters_made: int = 0  # PDF posters drawn in this build, not taken from the cache
     shares_made: int = 0  # share images drawn in this build
 
+    def summary(self, seconds: float) -> str:
+        """One line for the editor: what was published, written and made, in `seconds`."""
+        t, photos = self.seconds, self.photo_stats
+        return (
+            f"{self.published} of {self.cases} cases published; {self.files} files, "
+            f"{len(self.written)} written, {len(self.removed)} removed in {seconds:.1f} s "
+            f"(validation {t.validation:.1f} s, photos {t.photos:.1f} s, "
+            f"generation {t.generation:.1f} s; {photos.processed} photos processed, "
+            f"{photos.cached} from the cache; {self.posters_made} posters and "
+            f"{self.shares_made} share images made)."
+        )
+
 
 def photo_cache(root: Path) -> Path:
     """The photo cache folder: $MOSTWANTED_PHOTO_CACHE, else .cache/photos under the project."""

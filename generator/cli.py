@@ -67,16 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             result = build(root, args.cache, workers=args.workers)
             _warn(result.findings)
-            seconds = time.perf_counter() - started
-            t, photos = result.seconds, result.photo_stats
-            print(
-                f"{result.published} of {result.cases} cases published; {result.files} files, "
-                f"{len(result.written)} written, {len(result.removed)} removed in {seconds:.1f} s "
-                f"(validation {t.validation:.1f} s, photos {t.photos:.1f} s, "
-                f"generation {t.generation:.1f} s; {photos.processed} photos processed, "
-                f"{photos.cached} from the cache; {result.posters_made} posters and "
-                f"{result.shares_made} share images made)."
-            )
+            print(result.summary(time.perf_counter() - started))
         elif args.command == "new":
             return _new(root, args.name, args.case_id)
         elif args.command == "editions":

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -131,12 +132,14 @@ def _generate(root: Path, serving: bool, home: str) -> tuple[str, ...]:
     from generator.editors import preview
     from generator.source.errors import InputError
 
-    before = uptodate.stamps(root)
+    before, started = uptodate.stamps(root), time.perf_counter()
     try:
         outcome = preview.generate(root, serving, log, home)
     except InputError as exc:
         raise PluginError("the cases have errors:\n" + exc.report()) from None
     if outcome.result is not None:
+        # Printed, as the warnings below: MkDocs' --quiet would hide a log line.
+        print(outcome.result.summary(time.perf_counter() - started), file=sys.stderr)
         report = outcome.result.findings.report()
         if not uptodate.remember(root, home, report, before):
             print(CHANGED_DURING, file=sys.stderr)

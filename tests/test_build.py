@@ -43,6 +43,7 @@ def test_failed_make_site_keeps_the_last_good_site(site_project: Project) -> Non
     first = subprocess.run(make, cwd=root, env=env, capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
     assert "prefix dict" not in first.stdout + first.stderr  # jieba's start-up lines, silenced
+    assert first.stderr.count("1 of 1 cases published;") == 1  # what the generation did, once
     # Without SITE_URL the site names a placeholder address, and make says so once.
     assert (first.stdout + first.stderr).count("SITE_URL is not set") == 1, first.stdout
     assert "https://example.org/most-wanted/" in (root / "site" / "sitemap-pages.xml").read_text()
