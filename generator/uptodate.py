@@ -14,6 +14,11 @@ wrote (from its manifest, docs/.generated.json: a generated page edited or delet
 written again), the commit checked out (the pages show dates from git history), the site's
 address, and the day the build speaks for. A skipped generation's warnings are shown again from
 `.cache/generated.warnings`, so that an editor sees them on every build until they are dealt with.
+
+The fingerprint is taken after generating, so an input saved while the generator ran would be
+noted as done though the pages show it as it was. The build therefore stamps its inputs before
+generating (`stamps`) and, if any changed meanwhile, notes nothing (`remember`): the next build
+generates again.
 """
 
 from __future__ import annotations
