@@ -100,15 +100,24 @@ def stamps(root: Path) -> dict[str, tuple[int, int] | None]:
 def fingerprint(root: Path, site_url: str | None) -> str:
     """A digest of everything listed in the module's docstring, as hex; "" when docs/ holds no
     generated files (no manifest)."""
-    written = _written(root)
+    return _digest(root, site_url, stamps(root), _written(root))
+
+
+def _digest(
+    root: Path,
+    site_url: str | None,
+    read: dict[str, tuple[int, int] | None],
+    written: list[str] | None,
+) -> str:
+    """`fingerprint` from the stamps of the files read (`stamps`) and the manifest's list."""
     if written is None:
         return ""
     digest = hashlib.sha256()
     digest.update(f"{_checked_out(root)}\n{site_url}\n{build_day()}\n{date.today()}\n".encode())
-    for path in [*_read(root), *(root / "docs" / name for name in written)]:
-        stamp = _stamp(path)
+    ours = ((f"docs/{name}", _stamp(root / "docs" / name)) for name in written)
+    for path, stamp in [*read.items(), *ours]:
         shown = "missing" if stamp is None else f"{stamp[0]}\0{stamp[1]}"
-        digest.update(f"{path.relative_to(root)}\0{shown}\n".encode())
+        digest.update(f"{path}\0{shown}\n".encode())
     return digest.hexdigest()
 
 
@@ -127,14 +136,14 @@ def remember(
     were, not what they are: nothing is noted, any earlier note is removed so that the next
     build generates again, and the answer is False."""
     target = root / FINGERPRINT
+    written, after = _written(root), stamps(root)
     if before is not None:
-        ours = {f"docs/{name}" for name in _written(root) or ()}
-        after = stamps(root)
+        ours = {f"docs/{name}" for name in written or ()}
         if any(before.get(p) != after.get(p) for p in (before.keys() | after.keys()) - ours):
             target.unlink(missing_ok=True)
             return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(fingerprint(root, site_url) + "\n", encoding="utf-8")
+    target.write_text(_digest(root, site_url, after, written) + "\n", encoding="utf-8")
     (root / WARNINGS).write_text(warnings, encoding="utf-8")
     return True
 
