@@ -28,12 +28,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .editionsite import ASSETS, asset_copies, write_configs
-from .files import MANIFEST, TIMINGS_ENV, forget_unused, write_atomic
+from .files import MANIFEST, TIMINGS_ENV, write_atomic
 from .opendata.datafiles import DataContext, data_context, data_files
 from .pages.discovery import FOLDERS, discovery_pages
 from .pages.render import Cards, edition_environment, render_pages
 from .photos.photo import PhotoStats
-from .photos.photoset import PhotoSet, cache_names, survey
+from .photos.photoset import PhotoSet, survey
 from .pieces import Memo, build_digest, feed_words
 from .posters.outputs import Made, poster_outputs
 from .public.editions import Edition, editions
@@ -48,7 +48,6 @@ from .source.translations import untranslated
 # What the generator owns under docs/: these are rebuilt on every run and git-ignored.
 OWNED_DIRS = ("cases", "photos", "api", "ftm", "schema", "posters", "share", *FOLDERS)
 CACHE_ENV = "MOSTWANTED_PHOTO_CACHE"  # photo cache folder (default: .cache/photos)
-PHOTO_SUFFIXES = (".json", ".jpg", ".webp")  # what the photo cache holds, forgotten when unused
 MEMO = ".cache/pieces.pickle"  # each case's outputs, kept between builds (see pieces.py)
 DEFAULT_SITE_URL = "https://example.org/most-wanted/"  # mkdocs.yml's, while SITE_URL is unset
 # Where a file's name carries a hash of its content (photos/08bfb7e49ba21458-card-360x450.jpg),
@@ -237,7 +236,7 @@ def _build(
     written, removed = sync(root / "docs", outputs, edition_dirs(others))
     write_configs(root, others)
     memo.save()
-    forget_unused(cache_dir or photo_cache(root), cache_names(processed), PHOTO_SUFFIXES)
+    checked.photos.forget_unused()
     wall, cpu = watch.lap()
     return Result(
         len(project.cases),

@@ -49,6 +49,8 @@ _FORMATS: tuple[tuple[Literal["WEBP", "JPEG"], str, str], ...] = (
     ("WEBP", "webp", "image/webp"),
     ("JPEG", "jpg", "image/jpeg"),
 )
+# What the photo cache holds: each source's manifest (`manifest_name`) and its image files.
+CACHE_SUFFIXES = (".json", *(f".{ext}" for _, ext, _ in _FORMATS))
 
 
 @dataclass(frozen=True)
@@ -291,10 +293,15 @@ def _cache_key(data: bytes) -> tuple[bytes, str]:
     return digest, key_for(digest)
 
 
+def manifest_name(key: str) -> str:
+    """The name of the cache entry that lists a source's published files: <key>.json."""
+    return f"{key}.json"
+
+
 def _load_manifest(cache_dir: Path, key: str) -> ProcessedPhoto | None:
     """The cached outputs for `key`, or None unless the manifest and all its files are intact."""
     try:
-        doc = json.loads((cache_dir / f"{key}.json").read_text("utf-8"))
+        doc = json.loads((cache_dir / manifest_name(key)).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     return verified(cache_dir, key, doc.get("files") if isinstance(doc, dict) else None)
@@ -343,7 +350,7 @@ def process_photo(source: Path, cache_dir: Path) -> ProcessedPhoto:
             files.append(PhotoFile(name, cache_dir / name, w, h, mime))
             entries.append(dict(name=name, width=w, height=h, mime=mime, bytes=len(blob)))
     manifest = {"cache_version": CACHE_VERSION, "engine": ENGINE, "key": key, "files": entries}
-    write_atomic(cache_dir / f"{key}.json", json.dumps(manifest, indent=1).encode())
+    write_atomic(cache_dir / manifest_name(key), json.dumps(manifest, indent=1).encode())
     return ProcessedPhoto(key, *files)
 
 

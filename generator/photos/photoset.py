@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
+from ..files import forget_unused, write_atomic
 from .photo import (
+    CACHE_SUFFIXES,
     PhotoError,
     PhotoStats,
     ProcessedPhoto,
@@ -37,6 +38,7 @@ from .photo import (
     _read,
     check_photo,
     key_for,
+    manifest_name,
     process_photo,
     verified,
 )
@@ -53,12 +55,22 @@ class PhotoSet:
     processed: Mapping[Path, ProcessedPhoto]  # each published source that passed
     problems: Mapping[Path, str]  # each source that failed, with the sentence for editors
     surveyed: frozenset[Path]
+    cache_dir: Path  # where the processed files are
 
     def verdict(self, path: Path) -> str | None:
         """None when the photo passed, else the sentence; a photo not surveyed is checked now."""
         if path in self.surveyed:
             return self.problems.get(path)
         return check_photo(path)
+
+    def forget_unused(self) -> int:
+        """Mark the cache's files these photos use, with the memo of sources, and remove those
+        no build has used for two weeks (`files.forget_unused`); how many were removed."""
+        used = {MEMO}
+        for photo in self.processed.values():
+            used.add(manifest_name(photo.key))
+            used.update(f.name for f in photo.files())
+        return forget_unused(self.cache_dir, used, CACHE_SUFFIXES)
 
 
 class _Memo:
@@ -121,16 +133,6 @@ class _Memo:
             "outputs": dict(sorted(self.outputs.items())),
         }
         write_atomic(self.cache_dir / MEMO, json.dumps(doc, separators=(",", ":")).encode())
-
-
-def cache_names(processed: Mapping[Path, ProcessedPhoto]) -> set[str]:
-    """The names in the photo cache that these photos use: each one's manifest and four files,
-    and the memo of sources."""
-    names = {MEMO}
-    for photo in processed.values():
-        names.add(f"{photo.key}.json")
-        names.update(f.name for f in photo.files())
-    return names
 
 
 def _size(path: Path) -> int:
@@ -252,4 +254,4 @@ def survey(
         stats.processed += sum(1 for _, publish in todo.values() if publish)
         stats.checked += sum(1 for _, publish in todo.values() if not publish)
         stats.hashed += hashed
-    return PhotoSet(processed, problems, frozenset(sources))
+    return PhotoSet(processed, problems, frozenset(sources), cache_dir)
