@@ -210,6 +210,11 @@ def begin_drawing(scratch: str) -> None:
     not, leaving 6.6 MB in the system's temporary folder for every process that drew a poster.
     """
     tempfile.tempdir = scratch  # where mkdtemp, which WeasyPrint calls, makes its folder
+    _forget_fonts()
+
+
+def _forget_fonts() -> None:
+    """Drop this process's font configuration and the stylesheet parsed with it."""
     _font_config.cache_clear()
     _stylesheet.cache_clear()
 
@@ -223,8 +228,7 @@ def drawing(scratch: str) -> Iterator[None]:
     try:
         yield
     finally:
-        _font_config.cache_clear()
-        _stylesheet.cache_clear()
+        _forget_fonts()
         tempfile.tempdir = previous
 
 
