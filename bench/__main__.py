@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.baselines import BARE, MATERIAL, baseline_configs
 from bench.browser import SearchFigures, measure_search, unavailable
-from bench.corpus import CODE_ONLY, ROOT, make_corpus
+from bench.corpus import CODE_ONLY, HAND_WRITTEN, ROOT, make_corpus
 from bench.measure import (
     Run,
     SiteFigures,
@@ -104,9 +104,8 @@ def photo_speedup(root: Path, sample: int, scratch: Path) -> Speedup:
 def refresh_site(root: Path) -> None:
     """Bring a kept project's copy of the site (mkdocs.yml, hand-written docs/, the generator)
     up to date with this one, so that measuring it again measures the current code."""
-    generated = shutil.ignore_patterns("__pycache__", "index.md", "cases", "photos", ".generated*")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=generated, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=HAND_WRITTEN, dirs_exist_ok=True)
     shutil.rmtree(root / "generator")
     shutil.copytree(ROOT / "generator", root / "generator", ignore=CODE_ONLY)
 

@@ -34,6 +34,8 @@ from generator.photos.portraits import GPS_IFD, ORIENTATION, draw_portrait
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_ONLY = shutil.ignore_patterns("__pycache__")  # copying the generator: all of it, photos/ too
+# Copying docs/: the hand-written pages and assets, not what the generator writes there.
+HAND_WRITTEN = shutil.ignore_patterns("__pycache__", "index.md", "cases", "photos", ".generated*")
 PHOTO_SIZE = (2000, 2500)
 BASES = 6  # distinct base portraits
 # Each English text with its Chinese: the cases are written in both editions' languages.
@@ -248,10 +250,9 @@ def _draw_all(specs: Sequence[PhotoSpec]) -> None:
 
 def copy_site(target: Path) -> None:
     """The site around the cases: config, hand-written pages, generator, publication settings."""
-    generated = shutil.ignore_patterns("__pycache__", "index.md", "cases", "photos", ".generated*")
     target.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=generated)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=HAND_WRITTEN)
     shutil.copytree(ROOT / "generator", target / "generator", ignore=CODE_ONLY)
     (target / "cases").mkdir()
     shutil.copy2(ROOT / "cases" / "publication.yaml", target / "cases" / "publication.yaml")
